@@ -1,0 +1,3 @@
+NEEDS = ("meetings",)
+PRODUCES = ("attendance",)
+def extract(ctx): pass

@@ -1,0 +1,116 @@
+"""What the extractors share while they read one document: the text, its sentences and the actors found so far."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gcmkg.extract.load import Document
+from gcmkg.extract.models import Evidence
+from gcmkg.extract.segment import Sentence, split
+
+MAX_EVIDENCE_PER_ACTOR = 3
+
+
+@dataclass
+class Actor:
+    """An actor being assembled from its mentions in one document."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    party: str | None = None
+    member_of: list[str] = field(default_factory=list)
+    same_as: tuple[str, ...] = ()
+    spans: list[tuple[int, int]] = field(default_factory=list)  # cleaned-text spans of its mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named at a place in the text."""
+
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class Meeting:
+    key: str
+    series: str
+    label: str
+    start: str | None
+    end: str | None = None
+    location: str | None = None
+    agenda: list[str] = field(default_factory=list)
+    ordinal: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    doc: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    jurisdiction: str | None = None  # "nl" or "be"
+    date: str | None = None  # the document's own date, for `jl.` and day-month dates
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    role_holders: dict[str, str] = field(default_factory=dict)  # lower-cased role -> person key
+    authors: list[str] = field(default_factory=list)  # keys of who writes (for `ik`, `wij`)
+    addressees: list[str] = field(default_factory=list)  # keys of who is addressed (for `u`)
+    speaker_org: str | None = None  # the government that answers/writes
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    documents: list = field(default_factory=list)
+    attendance: list = field(default_factory=list)
+    positions: list = field(default_factory=list)
+    flags: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> Context:
+        return cls(doc=doc, sentences=split(doc.text))
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        s, e, quote = self.doc.span(start, end)
+        return Evidence(source=self.doc.source, start=s, end=e, quote=quote)
+
+    def add_actor(self, key: str, name: str, kind: str, start: int, end: int, *, alias: str | None = None,
+                  role: str | None = None, party: str | None = None, member_of: str | None = None,
+                  same_as: tuple[str, ...] = ()) -> Actor:
+        a = self.actors.get(key)
+        if a is None:
+            a = self.actors[key] = Actor(key=key, name=name, kind=kind, same_as=same_as)
+        if alias and alias != a.name:
+            a.aliases.add(alias)
+        if role and role not in a.roles:
+            a.roles.append(role)
+        if party and not a.party:
+            a.party = party
+        if member_of and member_of not in a.member_of and member_of != key:
+            a.member_of.append(member_of)
+        if (start, end) not in a.spans:
+            a.spans.append((start, end))
+        self.mentions.append(Mention(start, end, key))
+        return a
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return sorted((m for m in self.mentions if start <= m.start and m.end <= end), key=lambda m: m.start)
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def persons(self) -> list[Actor]:
+        return [a for a in self.actors.values() if a.kind == "person"]
+
+
+def words(text: str) -> str:
+    """Whitespace-squashed text for matching across line breaks."""
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,106 @@
+"""Dutch dates in running text: `3 maart 2022`, `03/03/2022`, `5 en 19 februari 2018`, `29 mei jl.`.
+
+Every mention keeps its offsets. A date without a year takes the year of the
+document's own date (the one it was written on), moved back a year when that
+would put a `jl.` (last) date after the document. Month-only dates are kept as
+`yyyy-mm`. Impossible dates (`31 februari 2018`) are not dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
+# a year may carry a glued footnote digit (`20183` = 2018 + note 3)
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:\d(?!\d))?"
+_DAYS = r"(?P<days>\d{1,2}(?:\s*(?:,|en|tot|-|–|t/m)\s*\d{1,2})*)"
+
+TEXT_DATE = re.compile(
+    rf"\b{_WEEKDAY}{_DAYS}\s+{_MONTH}(?:\s+{_YEAR}|(?P<jl>\s+jl\.?)|\b)", re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\b(?!/)")
+MONTH_YEAR = re.compile(rf"\b(?:(?:begin|eind|medio|half)\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    dates: tuple[str, ...]  # ISO yyyy-mm-dd (or yyyy-mm)
+    is_range: bool = False  # `10 en 11 december` of one event, `10 tot 12 mei`
+
+
+def iso(year: int, month: int, day: int | None) -> str | None:
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, ref: str | None, last: bool) -> int | None:
+    if not ref:
+        return None
+    ry, rm, rd = int(ref[:4]), int(ref[5:7]), int(ref[8:10]) if len(ref) >= 10 else 28
+    if last and (month, day) > (rm, rd):
+        return ry - 1
+    return ry
+
+
+def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """All date mentions in text[start:end]; `ref` (ISO) fills in missing years."""
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in TEXT_DATE.finditer(text, start, end):
+        month = MONTHS[m.group("month").lower()]
+        days = [int(d) for d in re.findall(r"\d{1,2}", m.group("days"))]
+        year = int(m.group("year")) if m.group("year") else _year_for(month, days[-1], ref, bool(m.group("jl")))
+        if year is None:
+            continue
+        dates = tuple(d for d in (iso(year, month, day) for day in days) if d)
+        if not dates:
+            continue
+        sep = m.group("days")
+        is_range = bool(re.search(r"tot|-|–|t/m", sep)) or (len(days) == 2 and days[1] == days[0] + 1)
+        if re.search(r"tot|-|–|t/m", sep) and len(days) == 2:
+            dates = (dates[0], dates[-1])
+        found.append(DateMention(m.start(), m.end(), dates, is_range))
+        taken.append((m.start(), m.end()))
+    for m in NUMERIC_DATE.finditer(text, start, end):
+        day, month = int(m.group("d")), int(m.group("m"))
+        if not 1 <= month <= 12:
+            continue
+        year = int(m.group("y")) if m.group("y") else _year_for(month, day, ref, False)
+        if year is None:
+            continue
+        d = iso(year, month, day)
+        if d:
+            found.append(DateMention(m.start(), m.end(), (d,)))
+            taken.append((m.start(), m.end()))
+    for m in MONTH_YEAR.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        d = iso(int(m.group("year")), MONTHS[m.group("month").lower()], None)
+        if d:
+            found.append(DateMention(m.start(), m.end(), (d,)))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def first_date(text: str, ref: str | None = None) -> str | None:
+    """The first full date (yyyy-mm-dd) in text."""
+    for m in find_dates(text, ref):
+        for d in m.dates:
+            if len(d) == 10:
+                return d
+    return None

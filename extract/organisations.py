@@ -1,0 +1,88 @@
+"""Organisations: well-known ones from the gazetteer, the rest from how Dutch names them.
+
+Patterns: `Ministerie van X`, `FOD X`, `departement X`, `beleidsdomein X, Y en Z`,
+`vaste commissie voor X`, `de commissies X en Y`, `X-secretariaat`, `kabinet van
+minister X` / `alle kabinetten van ...`, `(alle) (betrokken) administraties`.
+Countries count as actors where they act: as the subject of a sentence with a
+verb, not as a place (`in Nederland`, `naar Marokko`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gcmkg.extract import gazetteer
+from gcmkg.extract.context import Context
+from gcmkg.extract.textutil import slug, squash
+
+NEEDS = ("text", "jurisdiction")
+PRODUCES = ("actors:organisation",)
+
+_CAPS = r"[A-ZÀ-Ý][\w&'-]*(?:(?:\s*,\s*|\s+en\s+|\s+)[A-ZÀ-Ý][\w&'-]*)*"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ministry", re.compile(rf"\b(?:[Hh]et )?(?P<name>Ministerie van {_CAPS})")),
+    ("ministry", re.compile(rf"\b(?P<name>(?:FOD|Federale Overheidsdienst|POD) {_CAPS})")),
+    ("administration", re.compile(rf"\b(?P<name>(?:departement|agentschap|Agentschap|Departement) {_CAPS})")),
+    ("administration", re.compile(rf"\b(?P<name>beleidsdomein {_CAPS})")),
+    ("administration", re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]*-secretariaat)")),
+    ("administration", re.compile(r"\b(?P<name>alle (?:betrokken )?administraties)")),
+    ("committee", re.compile(
+        r"\b(?P<name>(?:vaste |tijdelijke |bijzondere )?commissie (?:voor|van) [A-ZÀ-Ý][\w&-]*(?:\s*(?:&|en|/|,)?\s*[A-ZÀ-Ý][\w&-]*)*)")),
+    ("cabinet", re.compile(r"\b(?P<name>(?:alle )?kabinetten van (?:de |het )?(?:[a-z]+ )?(?:regering(?:en)?|ministers?)"
+                           r"(?: van de [a-z]+(?: en de [a-z]+)?)?)")),
+    ("cabinet", re.compile(r"\b(?P<name>kabinet(?:-| van (?:minister |staatssecretaris )?)[A-Z][\w-]+)")),
+]
+COMMITTEES = re.compile(r"\bde commissies (?P<a>[A-Z]{2,6}) en (?P<b>[A-Z]{2,6})\b")
+# a country acts when a verb of doing/deciding follows it closely
+_ACTS = re.compile(
+    r"^(?:\s*(?:\(|,)[^)]{0,60}[),])?\s*(?:heeft|hebben|had|is|zijn|was|waren|zal|zullen|wil|kan|besloot|besloten|"
+    r"trok|trekt|steunt|stemde|spreekt|sprak|meldde|nam|neemt|tekent|tekende|ondertekent|concludeerde|"
+    r"concludeerden|gaat|gaan|behoudt|kent|trok|die|dat|zich)\b")
+
+
+def extract(ctx: Context) -> None:
+    text = ctx.text
+    for hit in gazetteer.find(text, ctx.jurisdiction):
+        e = hit.entry
+        if e.kind == "country" and not _acts(ctx, hit.start, hit.end):
+            continue
+        if e.kind == "government" and hit.surface == "Nederland" and not _acts(ctx, hit.start, hit.end):
+            continue
+        ctx.add_actor(e.key, e.name, e.kind, hit.start, hit.end, alias=hit.surface, same_as=e.same_as)
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            name = _trim(squash(m.group("name")))
+            entry = gazetteer.lookup(name, ctx.jurisdiction)
+            if entry:
+                ctx.add_actor(entry.key, entry.name, entry.kind, m.start("name"), m.end("name"), alias=name,
+                              same_as=entry.same_as)
+                continue
+            canonical = re.sub(r"^alle\s+", "", name) if kind == "cabinet" else name
+            canonical = re.sub(r"^(?:Federale Overheidsdienst)\b", "FOD", canonical)
+            ctx.add_actor(f"{kind}/{slug(canonical)}", canonical, kind, m.start("name"), m.end("name"), alias=name)
+    for m in COMMITTEES.finditer(text):
+        for g in ("a", "b"):
+            name = f"commissie {m.group(g)}"
+            ctx.add_actor(f"committee/{slug(name)}", name, "committee", m.start(g), m.end(g), alias=m.group(g))
+
+
+def _trim(name: str) -> str:
+    """Drop a trailing capitalised word that starts the next sentence or a trailing connector."""
+    name = re.sub(r"(?<=[A-Za-z])\d+$", "", name)  # a glued footnote number: `JBZ-Raad2`
+    name = re.sub(r",\s+[A-Z][\w ]*$", "", name) if "," in name and "beleidsdomein" not in name else name
+    name = re.sub(r"[\s,]+(?:en|van|de|het|[A-Z])$", "", name)
+    return name.rstrip(" ,")
+
+
+def _acts(ctx: Context, start: int, end: int) -> bool:
+    before = ctx.text[max(0, start - 12):start]
+    if re.search(r"\b(?:in|naar|uit|van|te|op|over|rond|binnen|buiten|tussen)\s+$", before, re.IGNORECASE):
+        return False
+    return bool(_ACTS.match(ctx.text[end:end + 80])) or bool(
+        re.match(r"\s*(?:,|en)\s+[A-ZÀ-Ý]", ctx.text[end:end + 4]) and _list_acts(ctx, end))
+
+
+def _list_acts(ctx: Context, end: int) -> bool:
+    """`Denemarken, Oostenrijk, Polen en Australië hebben aangegeven`: the last country of the list acts."""
+    m = re.match(r"(?:\s*(?:,|en)\s+(?:de\s+)?[A-ZÀ-Ý][\w-]+)+", ctx.text[end:end + 120])
+    return bool(m and _ACTS.match(ctx.text[end + m.end(): end + m.end() + 80]))

@@ -1,0 +1,3 @@
+NEEDS = ("meetings",)
+PRODUCES = ("positions",)
+def extract(ctx): pass

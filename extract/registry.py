@@ -1,0 +1,32 @@
+"""The one list of extractors, in the order they run; each declares what it needs and produces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from gcmkg.extract import attendance, document, meetings, organisations, persons, positions
+from gcmkg.extract.context import Context
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    run: Callable[[Context], None]
+    needs: tuple[str, ...]
+    produces: tuple[str, ...]
+
+
+def _entry(name: str, module: ModuleType) -> Extractor:
+    return Extractor(name, module.extract, module.NEEDS, module.PRODUCES)
+
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    _entry("document", document),
+    _entry("organisations", organisations),
+    _entry("persons", persons),
+    _entry("meetings", meetings),
+    _entry("attendance", attendance),
+    _entry("positions", positions),
+)
