@@ -61,6 +61,7 @@ class Context:
     authors: list[str] = field(default_factory=list)  # keys of who writes (for `ik`, `wij`)
     addressees: list[str] = field(default_factory=list)  # keys of who is addressed (for `u`)
     speaker_org: str | None = None  # the government that answers/writes
+    voices: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # span, author, addressee
     meetings: dict[str, Meeting] = field(default_factory=dict)
     documents: list = field(default_factory=list)
     attendance: list = field(default_factory=list)
@@ -99,13 +100,21 @@ class Context:
         return a
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return sorted((m for m in self.mentions if start <= m.start and m.end <= end), key=lambda m: m.start)
+        return sorted((m for m in self.mentions if start <= m.start and m.end <= end and m.key in self.actors),
+                      key=lambda m: m.start)
 
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:
             if s.start <= pos < s.end:
                 return s
         return None
+
+    def voice_at(self, pos: int) -> tuple[str | None, str | None]:
+        """Who writes (`ik`) and who is addressed (`u`) at a place in the text."""
+        for start, end, author, addressee in self.voices:
+            if start <= pos < end:
+                return author, addressee
+        return (self.authors[0] if self.authors else None, self.addressees[0] if self.addressees else None)
 
     def persons(self) -> list[Actor]:
         return [a for a in self.actors.values() if a.kind == "person"]

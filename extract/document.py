@@ -155,6 +155,7 @@ def _letters(ctx: Context) -> bool:
             author = _person(ctx, sig.group("name"), sig.start("name"),
                              role=persons.office_label(squash(sig.group("office")).rstrip(",")))
         to = persons.register_office(ctx, squash(h.group("to")), h.start("to"))
+        ctx.voices.append((h.start(), end, author, to))
         if not ctx.date:
             ctx.date = date
         ctx.documents.append(DocumentFact(key=f"letter/{slug(office)[:40]}/{date}", kind="letter", date=date,

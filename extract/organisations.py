@@ -28,8 +28,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("administration", re.compile(r"\b(?P<name>alle (?:betrokken )?administraties)")),
     ("committee", re.compile(
         r"\b(?P<name>(?:vaste |tijdelijke |bijzondere )?commissie (?:voor|van) [A-ZÀ-Ý][\w&-]*(?:\s*(?:&|en|/|,)?\s*[A-ZÀ-Ý][\w&-]*)*)")),
-    ("cabinet", re.compile(r"\b(?P<name>(?:alle )?kabinetten van (?:de |het )?(?:[a-z]+ )?(?:regering(?:en)?|ministers?)"
-                           r"(?: van de [a-z]+(?: en de [a-z]+)?)?)")),
+    ("cabinet", re.compile(r"\b(?P<name>(?:alle\s+)?kabinetten\s+van\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?(?:regering(?:en)?|ministers?)"
+                           r"(?:\s+van\s+de\s+[a-z]+(?:\s+en\s+de\s+[a-z]+)?)?)")),
     ("cabinet", re.compile(r"\b(?P<name>kabinet(?:-| van (?:minister |staatssecretaris )?)[A-Z][\w-]+)")),
 ]
 COMMITTEES = re.compile(r"\bde commissies (?P<a>[A-Z]{2,6}) en (?P<b>[A-Z]{2,6})\b")
