@@ -37,7 +37,7 @@ COMMITTEES = re.compile(r"\bde commissies (?P<a>[A-Z]{2,6}) en (?P<b>[A-Z]{2,6})
 _ACTS = re.compile(
     r"^(?:\s*(?:\(|,)[^)]{0,60}[),])?\s*(?:heeft|hebben|had|is|zijn|was|waren|zal|zullen|wil|kan|besloot|besloten|"
     r"trok|trekt|steunt|stemde|spreekt|sprak|meldde|nam|neemt|tekent|tekende|ondertekent|concludeerde|"
-    r"concludeerden|gaat|gaan|behoudt|kent|trok|die|dat|zich)\b")
+    r"concludeerden|gaat|gaan|behoudt|kent|trok|die|dat|zich)\b|^\s*\((?:die|dat)\b")
 
 
 def extract(ctx: Context) -> None:

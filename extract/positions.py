@@ -1,3 +1,196 @@
-NEEDS = ("meetings",)
+"""Positions: who supports, opposes, conditionally supports or has not decided on the compact,
+one of its 23 objectives, one of its paragraphs, or another instrument.
+
+A sentence with a stance cue (`in lijn met`, `steunen`, `trokken zich terug`,
+`niet voornemens`, `voor zover`, `onthield zich`) and a target (`doelstellingen 16,
+17 en 18`, `de 23 doelstellingen`, `paragraaf 15`, `Marrakesh-33c`, `het GCM`) gives
+a position of the actors that are its subject, or of the government that writes.
+In parliamentary questions with numbered answers, an answer takes the targets of
+its question. A question itself states no position of the asker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gcmkg.extract.context import Context
+from gcmkg.extract.models import PositionFact
+
+NEEDS = ("actors", "documents")
 PRODUCES = ("positions",)
-def extract(ctx): pass
+
+STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("undecided", re.compile(r"\b(?:onthield\w* zich|onthouding|nog geen standpunt|beraadt zich|nog geen beslissing|"
+                             r"nog niet beslist|wordt nog bestudeerd)\b")),
+    ("oppose", re.compile(r"\b(?:niet\s+(?:meer\s+)?(?:te\s+)?(?:willen\s+)?(?:steunen|ondersteunen|onderschrijven)|"
+                          r"trok\w*\s+(?:het\s+)?zich\s+(?:\w+\s+)?terug|\w*\s*teruggetrokken|trekt zich terug|"
+                          r"niet\s+(?:te\s+gaan\s+)?(?:tekenen|ondertekenen)|stemde\w* tegen|verwerp\w*|wees\s+\w+\s+af|"
+                          r"afgeraden|niet voornemens|geen voornemens|geen plannen|indruisten tegen|"
+                          r"noch\s+door\s.{0,60}?noch\s+namens\s.{0,60}?goedgekeurd)\b", re.S)),
+    ("conditional", re.compile(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|"
+                               r"met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|niet in de weg)\b")),
+    ("support", re.compile(r"\b(?:steun\w*|ondersteun\w*|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t)\s+(?:\w+\s+)?met|"
+                           r"verenigbaar|akkoord|goedkeur\w*|kan zich\s+(?:\w+\s+)?vinden|voorstander|stemde\w* voor|"
+                           r"scha(?:rt|ren)\s+zich\s+achter|achter\s+(?:deze|dit|het)\s+\w+\s+scharen|komt\s+\w*\s*overeen|"
+                           r"komen\s+\w*\s*overeen|dient het .{0,30}belang|hecht\w*\s+.{0,20}aan|erkent het belang|"
+                           r"beschouwt het .{0,40}als|is hier al op gericht|biedt\s+\w+\s+\w*\s*al aan|kent\s+\w+\s+al)\b", re.S)),
+]
+ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
+ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
+OBJECTIVES = re.compile(r"\bdoelstelling(?:en)?\s+(?P<list>\d{1,2}[a-z]?(?:\s*(?:,|en)\s*\d{1,2}[a-z]?)*)", re.I)
+ALL_OBJECTIVES = re.compile(r"\b(?:de|alle)\s+23\s+(?:\w+\s+)?doelstellingen\b")
+PARAGRAPH = re.compile(r"\b(?:paragraaf|punt|Marrakesh-)\s?(?P<n>\d{1,2})(?P<l>[a-z])?\b", re.I)
+GCM = re.compile(r"\b(?:GCM|[Mm]igratiepact|[Ii]mmigratiepact|Global Compact (?:for|on|voor|over) (?:Safe|Veilige|Migration|"
+                 r"[Mm]igratie|gereguleerde)|het pact|het [Cc]ompact|Marrakesh-pact)")
+GCR = re.compile(r"\b(?:GCR|[Vv]luchtelingencompact|Global Compact (?:on|for|voor|over) (?:Refugees|[Vv]luchtelingen|gedeelde))")
+QA_BLOCK = re.compile(r"(?m)^(?P<kind>Vraag|Antwoord)\s+(?P<nr>\d+(?:[^\n]{0,20}))\s*$")
+HOLDER_KINDS = ("government", "country", "international_organisation", "person", "party", "parliament", "other")
+
+
+def _targets(text: str) -> list[tuple[str, int | None, str | None]]:
+    """(target label, objective, paragraph) for every compact reference in a text."""
+    out: list[tuple[str, int | None, str | None]] = []
+    if ALL_OBJECTIVES.search(text):
+        out += [(f"GCM objective {n}", n, None) for n in range(1, 24)]
+    for m in OBJECTIVES.finditer(text):
+        for item in re.findall(r"\d{1,2}[a-z]?", m.group("list")):
+            n = int(re.match(r"\d+", item).group(0))
+            if n <= 23 and item.isdigit():
+                out.append((f"GCM objective {n}", n, None))
+            elif 17 <= n <= 39:  # `doelstelling 33c` means paragraph 33c
+                out.append((f"GCM paragraph {item}", n - 16, item))
+    for m in PARAGRAPH.finditer(text):
+        n = int(m.group("n"))
+        item = f"{n}{m.group('l') or ''}"
+        out.append((f"GCM paragraph {item}", n - 16 if 17 <= n <= 39 else None, item))
+    return list(dict.fromkeys(out))
+
+
+def _stance(text: str) -> tuple[str, int, int] | None:
+    if ANSWER_YES_IF.match(text):
+        return "conditional", 0, min(len(text), 60)
+    for stance, pattern in STANCE_CUES:
+        m = pattern.search(text)
+        if m:
+            return stance, m.start(), m.end()
+    if ANSWER_YES.match(text):
+        return "support", 0, 3
+    return None
+
+
+def extract(ctx: Context) -> None:
+    rows: dict[tuple, PositionFact] = {}
+    blocks = _qa_blocks(ctx)
+    date = ctx.date
+    about_gcm = len(GCM.findall(ctx.text)) >= 3
+    prev_targets: list[tuple[str, int | None, str | None]] = []
+    quotes = [(m.start(), m.end()) for m in QUOTE.finditer(ctx.text)]
+    for s in ctx.sentences:
+        question = s.text.rstrip().endswith("?") or _in_question_block(blocks, s.start)
+        speaker = _quoted_speaker(ctx, quotes, s.start)
+        own = _targets(s.text)
+        found = _stance(s.text)
+        if not found:
+            prev_targets = own or prev_targets
+            continue
+        stance, cs, ce = found
+        targets = own
+        if not targets and prev_targets and re.search(r"\b(?:[Dd]ie|[Dd]eze|daarin|[Aa]lle doelstellingen)\b", s.text):
+            targets = prev_targets  # `Die zijn gescreend`, `Alle doelstellingen die daarin staan`
+        prev_targets = own or prev_targets
+        if not targets:
+            q = _question_for(ctx, blocks, s.start)
+            targets = _targets(q) if q is not None else []
+        if not targets:
+            if GCR.search(s.text):
+                targets = [("GCR", None, None)]
+            elif GCM.search(s.text) or _qa_answer(blocks, s.start) or about_gcm:
+                targets = [("GCM", None, None)]
+        if not targets:
+            continue
+        holders = _holders(ctx, s.start, s.start + cs, question)
+        if speaker and not question and holders == [ctx.speaker_org]:
+            holders = [speaker]  # `Hij antwoordde toen: “... sporen volledig met het Vlaamse beleid”`
+        for extra in _later_cues(s.text, ce):
+            holders += [h for h in _holders(ctx, s.start + extra[1], s.start + extra[2], question, fallback=False)
+                        if h not in holders]
+        for holder in holders:
+            speaker = holder == ctx.speaker_org
+            for label, objective, paragraph in targets:
+                key = (holder, label, stance)
+                rows.setdefault(key, PositionFact(
+                    holder=holder, target=label, objective=objective, paragraph=paragraph, stance=stance,
+                    date=date if speaker else None, evidence=ctx.evidence(s.start, s.end)))
+    ctx.positions.extend(rows[k] for k in sorted(rows))
+
+
+QUOTE = re.compile(r"“[^”]{20,}”", re.S)
+SAID = re.compile(r"\b(?:antwoordde|antwoordt|stelt|stelde|zei|zegt|verklaarde|verklaart|citeer\w* ik het volgende)\b[^“]{0,20}:?\s*$")
+
+
+def _quoted_speaker(ctx: Context, quotes: list[tuple[int, int]], pos: int) -> str | None:
+    """The person who says a quotation introduced by `X antwoordde:` / `Hij stelt:`."""
+    for a, b in quotes:
+        if a <= pos < b and SAID.search(ctx.text[max(0, a - 60):a]):
+            people = [m.key for m in ctx.mentions_in(max(0, a - 2500), a) if ctx.actors[m.key].kind == "person"]
+            return people[-1] if people else None
+    return None
+
+
+def _later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
+    """Further cues in the sentence, each with the span of text before it that names its holders."""
+    out, prev = [], after
+    for stance, pattern in STANCE_CUES:
+        for m in pattern.finditer(text, after):
+            out.append((stance, m.start(), m.end()))
+    out.sort(key=lambda x: x[1])
+    spans = []
+    for stance, a, b in out:
+        spans.append((stance, prev, a))
+        prev = b
+    return spans
+
+
+def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool = True) -> list[str]:
+    """The actors before the cue that can hold a position; else the government that speaks."""
+    keys = []
+    for m in ctx.mentions_in(start, cue):
+        a = ctx.actors[m.key]
+        if a.kind in HOLDER_KINDS and m.key not in keys:
+            keys.append(m.key)
+    states = [k for k in keys if ctx.actors[k].kind in ("country", "government", "international_organisation")]
+    if states:
+        keys = states
+    if question:  # only what a question reports of others, never the asker's or addressee's own stance
+        return [k for k in keys if ctx.actors[k].kind == "country"]
+    if not keys and ctx.speaker_org and fallback:
+        keys = [ctx.speaker_org]
+    if ctx.speaker_org and any(ctx.actors[k].kind == "person" for k in keys) and ctx.speaker_org in ctx.actors:
+        keys = [k if ctx.actors[k].kind != "person" else ctx.speaker_org for k in keys]
+    return list(dict.fromkeys(keys))
+
+
+def _qa_blocks(ctx: Context) -> list[tuple[str, int, int, str]]:
+    heads = list(QA_BLOCK.finditer(ctx.text))
+    out = []
+    for i, h in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(ctx.text)
+        out.append((h.group("kind"), h.start(), end, h.group("nr").strip()))
+    return out
+
+
+def _in_question_block(blocks: list[tuple[str, int, int, str]], pos: int) -> bool:
+    return any(k == "Vraag" and a <= pos < b for k, a, b, _ in blocks)
+
+
+def _qa_answer(blocks: list[tuple[str, int, int, str]], pos: int) -> bool:
+    return any(k == "Antwoord" and a <= pos < b for k, a, b, _ in blocks)
+
+
+def _question_for(ctx: Context, blocks: list[tuple[str, int, int, str]], pos: int) -> str | None:
+    for i, (k, a, b, nr) in enumerate(blocks):
+        if k == "Antwoord" and a <= pos < b:
+            for k2, a2, b2, nr2 in reversed(blocks[:i]):
+                if k2 == "Vraag":
+                    return ctx.text[a2:b2]
+    return None
