@@ -1,0 +1,355 @@
+"""Extractions in, an RDF dataset out: one named graph per source file, each fact with its evidence.
+
+Everything a file states goes into that file's named graph, so the dataset
+keeps who-said-what; the same key in several files is one node, so the merged
+graph joins them. Every fact node is the oa:hasBody of one oa:Annotation per
+Evidence, whose target is the quoted span of the source file, and is
+prov:wasDerivedFrom that file, which is what the per-source queries use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from gcmkg.extract.models import ActorFact, DocumentFact, Evidence, Extraction, MeetingFact, PositionFact
+from gcmkg.graph.iris import DEFAULT_BASE, Iris, check_key
+from gcmkg.graph.namespaces import (
+    ACTORKIND,
+    ACTORKIND_CLASS,
+    DOCKIND,
+    DOCKIND_CLASS,
+    GCM,
+    GCM_INSTRUMENT,
+    GCR_INSTRUMENT,
+    OA,
+    PREFIXES,
+    SCHEMA,
+    STANCE,
+    STATUS,
+    objective_iri,
+    paragraph_iri,
+)
+
+_GCM_NAMES = {"gcm", "global compact for migration", "global compact for safe, orderly and regular migration"}
+_GCR_NAMES = {"gcr", "global compact on refugees", "global compact for refugees"}
+_OBJECTIVE_TARGET = re.compile(r"gcm\s+(?:objective|doelstelling)\s+(\d+)")
+_PARAGRAPH_TARGET = re.compile(r"gcm\s+(?:paragraph|paragraaf|par\.?|§)\s*(\d+[a-z]?)")
+_PARAGRAPH_REF = re.compile(r"(\d+)([a-z]?)")
+_OBJECTIVE_PARAGRAPHS = range(17, 40)  # paragraphs 17..39 hold objectives 1..23, see ontology/objectives.ttl
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+
+@dataclass
+class _Build:
+    """State shared by all files of one build: labels to pick a canonical one, references to check."""
+
+    ds: Dataset
+    iris: Iris
+    labels: dict[URIRef, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    described: set[URIRef] = field(default_factory=set)
+    refs: set[tuple[str, str, URIRef, str]] = field(default_factory=set)  # (source, what, iri, key)
+
+
+@dataclass
+class _File:
+    """Writing one source file's named graph."""
+
+    build: _Build
+    source: str
+    graph: Graph
+    src: URIRef
+
+    @property
+    def iris(self) -> Iris:
+        return self.build.iris
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.graph.add((s, p, o))
+
+    def label(self, node: URIRef, text: str) -> None:
+        """rdfs:label now; the canonical skos:prefLabel is chosen once all files are in."""
+        self.add(node, RDFS.label, Literal(text))
+        self.build.labels[node][text].add(self.source)
+
+    def ref(self, what: str, key: str) -> URIRef:
+        """An actor or meeting referred to by key; checked at the end for a description."""
+        check_key(key, what, self.source)
+        iri = self.iris.actor(key) if what == "actor" else self.iris.meeting(key)
+        self.build.refs.add((self.source, what, iri, key))
+        return iri
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """Bind gcmkg's prefixes so that serialisations are readable and never invent ns1, ns2."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+
+
+def build_dataset(extractions: Sequence[Extraction], base_iri: str = DEFAULT_BASE) -> Dataset:
+    """One named graph per source file ({base}graph/{file}); the input order does not matter."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    build = _Build(ds, Iris(base_iri))
+    for ex in sorted(extractions, key=lambda e: e.source):
+        f = _File(build, ex.source, ds.graph(build.iris.graph(ex.source)), build.iris.source(ex.source))
+        _add_source(f, ex.source, ex.sha256)
+        for doc in ex.documents:
+            _add_document(f, doc)
+        for actor in ex.actors:
+            _add_actor(f, actor)
+        for meeting in ex.meetings:
+            _add_meeting(f, meeting)
+        for att in ex.attendance:
+            _add_attendance(f, att.meeting, att.actor, att.status, att.evidence)
+        for pos in ex.positions:
+            _add_position(f, pos)
+        for flag in ex.flags:
+            _add_flag(f, flag.message, flag.evidence)
+    _add_pref_labels(build)
+    _flag_dangling_refs(build)
+    return ds
+
+
+def merged_graph(ds: Dataset) -> Graph:
+    """The union of all named graphs, as one plain graph (for Turtle, SHACL and queries)."""
+    merged = Graph()
+    bind_prefixes(merged)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
+
+
+def _date(value: str) -> Literal:
+    """yyyy-mm-dd is an xsd:date, yyyy-mm (month only) an xsd:gYearMonth."""
+    return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)
+
+
+def _add_source(f: _File, filename: str, sha256: str | None) -> URIRef:
+    src = f.iris.source(filename)
+    f.add(src, RDF.type, GCM.SourceFile)
+    f.add(src, DCTERMS.identifier, Literal(filename))
+    if sha256:
+        f.add(src, GCM.sha256, Literal(sha256))
+    return src
+
+
+def _evidence(f: _File, body: URIRef, ev: Evidence) -> None:
+    """One oa:Annotation: body = the fact, target = the quoted span of the source file."""
+    src = _add_source(f, ev.source, None) if ev.source != f.source else f.src
+    target = f.iris.evidence(ev.source, ev.start, ev.end, ev.quote)
+    quote_sel, pos_sel = URIRef(f"{target}/quote"), URIRef(f"{target}/position")
+    ann = f.iris.annotation(body, ev.source, ev.start, ev.end, ev.quote)
+    f.add(ann, RDF.type, OA.Annotation)
+    f.add(ann, OA.hasBody, body)
+    f.add(ann, OA.hasTarget, target)
+    f.add(target, RDF.type, OA.SpecificResource)
+    f.add(target, OA.hasSource, src)
+    f.add(target, OA.hasSelector, quote_sel)
+    f.add(target, OA.hasSelector, pos_sel)
+    f.add(quote_sel, RDF.type, OA.TextQuoteSelector)
+    f.add(quote_sel, OA.exact, Literal(ev.quote))
+    f.add(pos_sel, RDF.type, OA.TextPositionSelector)
+    f.add(pos_sel, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
+    f.add(pos_sel, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+    f.add(body, PROV.wasDerivedFrom, src)
+
+
+def _add_document(f: _File, doc: DocumentFact) -> None:
+    node = f.iris.document(check_key(doc.key, "document", f.source))
+    f.add(node, RDF.type, GCM.Document)
+    f.add(node, RDF.type, DOCKIND_CLASS[doc.kind])
+    f.add(node, GCM.documentKind, DOCKIND[doc.kind])
+    if doc.number:
+        f.add(node, DCTERMS.identifier, Literal(doc.number))
+    if doc.date:
+        f.add(node, DCTERMS.date, _date(doc.date))
+    if doc.title:
+        f.add(node, DCTERMS.title, Literal(doc.title))
+    for key in doc.authors:
+        f.add(node, DCTERMS.creator, f.ref("actor", key))
+    for key in doc.addressees:
+        f.add(node, SCHEMA.recipient, f.ref("actor", key))
+    if doc.parliament:
+        f.add(node, DCTERMS.publisher, f.ref("actor", doc.parliament))
+    f.add(node, DCTERMS.source, f.src)
+    _evidence(f, node, doc.evidence)
+
+
+def _add_actor(f: _File, actor: ActorFact) -> None:
+    node = f.iris.actor(check_key(actor.key, "actor", f.source))
+    f.build.described.add(node)
+    f.add(node, RDF.type, GCM.Actor)
+    f.add(node, RDF.type, ACTORKIND_CLASS[actor.kind])
+    f.add(node, GCM.actorKind, ACTORKIND[actor.kind])
+    f.label(node, actor.name)
+    if actor.kind == "person":
+        f.add(node, FOAF.name, Literal(actor.name))
+    for alias in actor.aliases:
+        if alias != actor.name:
+            f.add(node, SKOS.altLabel, Literal(alias))
+    for role in actor.roles:
+        _add_role(f, node, actor, role)
+    if actor.party:
+        party = f.ref("actor", actor.party)
+        f.add(node, GCM.party, party)
+        f.add(node, ORG.memberOf, party)
+    for key in actor.member_of:
+        f.add(node, ORG.memberOf, f.ref("actor", key))
+    for iri in actor.same_as:
+        if _IRI.fullmatch(iri):
+            f.add(node, OWL.sameAs, URIRef(iri))
+        else:
+            _add_flag(f, f"actor {actor.key}: same_as {iri!r} is not an IRI; left out", actor.evidence[0])
+    for ev in actor.evidence:
+        _evidence(f, node, ev)
+
+
+def _add_role(f: _File, node: URIRef, actor: ActorFact, role: str) -> None:
+    """A role as org:Membership -> org:Role, so that each source's roles keep their own evidence."""
+    membership, role_node = f.iris.membership(actor.key, role), f.iris.role(role)
+    f.add(membership, RDF.type, ORG.Membership)
+    f.add(membership, ORG.member, node)
+    f.add(membership, ORG.role, role_node)
+    f.add(role_node, RDF.type, ORG.Role)
+    f.add(role_node, RDFS.label, Literal(role))
+    f.add(role_node, PROV.wasDerivedFrom, f.src)
+    for ev in actor.evidence:
+        _evidence(f, membership, ev)
+
+
+def _add_meeting(f: _File, meeting: MeetingFact) -> None:
+    node = f.iris.meeting(check_key(meeting.key, "meeting", f.source))
+    f.build.described.add(node)
+    f.add(node, RDF.type, GCM.Meeting)
+    f.label(node, meeting.label)
+    series = f.iris.series(meeting.series)
+    f.add(series, RDF.type, GCM.MeetingSeries)
+    f.label(series, meeting.series)
+    f.add(series, PROV.wasDerivedFrom, f.src)
+    f.add(node, SCHEMA.superEvent, series)
+    if meeting.start:
+        f.add(node, SCHEMA.startDate, _date(meeting.start))
+    if meeting.end:
+        f.add(node, SCHEMA.endDate, _date(meeting.end))
+    if meeting.location:
+        f.add(node, SCHEMA.location, Literal(meeting.location))
+    for item in meeting.agenda:
+        f.add(node, GCM.agendaItem, Literal(item))
+    if meeting.ordinal is not None:
+        f.add(node, GCM.ordinal, Literal(meeting.ordinal, datatype=XSD.integer))
+    for ev in meeting.evidence:
+        _evidence(f, node, ev)
+
+
+def _add_attendance(f: _File, meeting_key: str, actor_key: str, status: str, ev: Evidence) -> None:
+    meeting, actor = f.ref("meeting", meeting_key), f.ref("actor", actor_key)
+    node = f.iris.attendance(meeting_key, actor_key, status)
+    f.add(node, RDF.type, GCM.Attendance)
+    f.add(node, GCM.meeting, meeting)
+    f.add(node, GCM.actor, actor)
+    f.add(node, GCM.status, STATUS[status])
+    if status == "present":
+        f.add(meeting, SCHEMA.attendee, actor)  # the shortcut most consumers look for
+    _evidence(f, node, ev)
+
+
+def _add_position(f: _File, pos: PositionFact) -> None:
+    holder = f.ref("actor", pos.holder)
+    target, objective, paragraph = _resolve_target(f, pos)
+    node = f.iris.position(pos.holder, pos.target, pos.objective, pos.paragraph, pos.stance, pos.date)
+    f.add(node, RDF.type, GCM.Position)
+    f.add(node, GCM.holder, holder)
+    f.add(node, GCM.target, target)
+    f.add(node, GCM.stance, STANCE[pos.stance])
+    if objective is not None:
+        f.add(node, GCM.objective, objective_iri(objective))
+    if paragraph is not None:
+        f.add(node, GCM.paragraph, paragraph_iri(paragraph))
+    if pos.date:
+        f.add(node, DCTERMS.date, _date(pos.date))
+    _evidence(f, node, pos.evidence)
+
+
+def _resolve_target(f: _File, pos: PositionFact) -> tuple[URIRef, int | None, str | None]:
+    """The target string as a node; the objective and paragraph it implies if the extractor left them out."""
+    text = " ".join(pos.target.split())
+    low = text.lower()
+    implied: int | None = None
+    paragraph = _add_paragraph(f, pos.paragraph, pos) if pos.paragraph else None
+    if m := _OBJECTIVE_TARGET.fullmatch(low):
+        implied = int(m.group(1))
+        target = objective_iri(implied) if 1 <= implied <= 23 else None
+        if target is None:
+            _add_flag(f, f"position target {text!r} names no GCM objective (1..23)", pos.evidence)
+            implied = None
+    elif m := _PARAGRAPH_TARGET.fullmatch(low):
+        paragraph = paragraph or _add_paragraph(f, m.group(1), pos)
+        target = paragraph_iri(paragraph) if paragraph else None
+    elif low in _GCM_NAMES:
+        target = GCM_INSTRUMENT
+    elif low in _GCR_NAMES:
+        target = GCR_INSTRUMENT
+    else:
+        target = None
+    if target is None:
+        target = f.iris.instrument(text)
+        f.add(target, RDF.type, GCM.Instrument)
+        f.label(target, text)
+        f.add(target, PROV.wasDerivedFrom, f.src)
+    if implied is None and paragraph and int(_PARAGRAPH_REF.fullmatch(paragraph).group(1)) in _OBJECTIVE_PARAGRAPHS:
+        implied = int(_PARAGRAPH_REF.fullmatch(paragraph).group(1)) - 16
+    if pos.objective is not None and implied is not None and pos.objective != implied:
+        _add_flag(f, f"position target {text!r} implies objective {implied}, not {pos.objective}", pos.evidence)
+    return target, pos.objective if pos.objective is not None else implied, paragraph
+
+
+def _add_paragraph(f: _File, ref: str, pos: PositionFact) -> str | None:
+    """A paragraph or action point (33c) of the GCM; 17..39 are in objectives.ttl already."""
+    ref = ref.strip().lower()
+    m = _PARAGRAPH_REF.fullmatch(ref)
+    if not m:
+        _add_flag(f, f"GCM paragraph {ref!r} is not a paragraph number such as 33 or 33c; left out", pos.evidence)
+        return None
+    number, letter = m.groups()
+    if letter or int(number) not in _OBJECTIVE_PARAGRAPHS:
+        node = paragraph_iri(ref)
+        f.add(node, RDF.type, GCM.Paragraph)
+        f.add(node, SKOS.notation, Literal(ref))
+        f.add(node, RDFS.label, Literal(f"GCM paragraph {ref}"))
+        f.add(node, DCTERMS.isPartOf, paragraph_iri(number) if letter else GCM_INSTRUMENT)
+        f.add(node, PROV.wasDerivedFrom, f.src)
+        if letter:
+            _add_paragraph(f, number, pos)
+    return ref
+
+
+def _add_flag(f: _File, message: str, ev: Evidence | None = None) -> None:
+    node = f.iris.flag(f.source, message, *((ev.source, ev.start, ev.end, ev.quote) if ev else ()))
+    f.add(node, RDF.type, GCM.Flag)
+    f.add(node, RDFS.comment, Literal(message))
+    f.add(node, PROV.wasDerivedFrom, f.src)
+    if ev is not None:
+        _evidence(f, node, ev)
+
+
+def _add_pref_labels(build: _Build) -> None:
+    """One skos:prefLabel per node: the longest label (ties: first in code-point order),
+    put in the graph of the first source file that states it."""
+    for node, labels in build.labels.items():
+        label = min(labels, key=lambda t: (-len(t), t))
+        source = min(labels[label])
+        build.ds.graph(build.iris.graph(source)).add((node, SKOS.prefLabel, Literal(label)))
+
+
+def _flag_dangling_refs(build: _Build) -> None:
+    """A key that no file describes gets a flag in each file that refers to it (SHACL reports it too)."""
+    for source, what, iri, key in sorted(build.refs):
+        if iri not in build.described:
+            f = _File(build, source, build.ds.graph(build.iris.graph(source)), build.iris.source(source))
+            _add_flag(f, f"{what} {key} is referred to, but no source file describes it")

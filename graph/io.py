@@ -1,0 +1,122 @@
+"""Writing and reading graph files: atomic, byte-identical across runs, with clear errors.
+
+rdflib's Turtle serializer sorts subjects, predicates and objects, so a graph
+without blank nodes serialises the same way every time. Its TriG serializer
+does not sort the named graphs (they come out of a set, in hash order that
+changes with PYTHONHASHSEED), so the TriG writer here sorts them first.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
+
+from gcmkg.graph.build import bind_prefixes, merged_graph
+
+
+class GraphFileError(Exception):
+    """A graph file that is missing, of an unknown format, or not parseable."""
+
+
+_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml"}
+_DATASET_FORMATS = {"trig", "nquads"}
+
+
+class _SortedTrigSerializer(TrigSerializer):
+    """rdflib's TriG serializer with the named graphs in IRI order."""
+
+    def __init__(self, store: Dataset) -> None:
+        super().__init__(store)
+        self.contexts.sort(key=lambda g: str(g.identifier))
+
+
+def turtle_bytes(graph: Graph) -> bytes:
+    """The graph as Turtle, deterministically."""
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def trig_bytes(ds: Dataset) -> bytes:
+    """The dataset as TriG, one block per named graph, graphs in IRI order."""
+    buf = io.BytesIO()
+    _SortedTrigSerializer(ds).serialize(buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write to a temp file in the same folder, fsync, then rename over `path`: never a half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable; not possible on every platform
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return path
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+    return path
+
+
+def write_graph_files(ds: Dataset, out_dir: Path) -> dict[str, Path]:
+    """graph.ttl (all named graphs merged) and graph.trig (one graph per source file)."""
+    out_dir = Path(out_dir)
+    return {
+        "ttl": write_atomic(out_dir / "graph.ttl", turtle_bytes(merged_graph(ds))),
+        "trig": write_atomic(out_dir / "graph.trig", trig_bytes(ds)),
+    }
+
+
+def _format_of(path: Path) -> str:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(_FORMATS))
+        raise GraphFileError(f"{path}: unknown graph file type {path.suffix!r} (known: {known})")
+    return fmt
+
+
+def load_dataset(path: Path) -> Dataset:
+    """A TriG or N-Quads file with its named graphs (a triples file lands in the default graph)."""
+    path = Path(path)
+    fmt = _format_of(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such file")
+    ds = Dataset()
+    bind_prefixes(ds)
+    try:
+        ds.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many types; the caller needs the file and the reason
+        raise GraphFileError(f"{path}: not valid {fmt}: {err}") from err
+    return ds
+
+
+def load_graph(path: Path) -> Graph:
+    """A graph file as one plain graph; the named graphs of TriG or N-Quads are merged."""
+    path = Path(path)
+    fmt = _format_of(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such file")
+    if fmt in _DATASET_FORMATS:
+        return merged_graph(load_dataset(path))
+    graph = Graph()
+    bind_prefixes(graph)
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as err:
+        raise GraphFileError(f"{path}: not valid {fmt}: {err}") from err
+    return graph

@@ -1,0 +1,109 @@
+"""IRI minting: one place that decides what every node of the data graph is called.
+
+No blank nodes: every node gets an IRI derived from its key or from a hash of
+its content, so the same input always gives the same graph, byte for byte, and
+the same fact stated in two files lands on the same node.
+
+Scheme (base defaults to https://w3id.org/gcmkg/):
+  {base}actor/{key}  {base}meeting/{key}  {base}document/{key}   keys from the extractors
+  {base}source/{file}       a source file        {base}graph/{file}   its named graph
+  {base}series/{slug}       a meeting series     {base}instrument/{slug}  another instrument
+  {base}role/{slug}-{hash}  an org:Role          {base}membership/{hash}  an org:Membership
+  {base}attendance/{hash}   {base}position/{hash}  {base}flag/{hash}
+  {base}annotation/{hash}   {base}evidence/{hash} (+ /quote, /position selectors)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "https://w3id.org/gcmkg/"
+KEY_PATTERN = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*")
+_HASH_LEN = 16  # 64 bits: no collision in any corpus this project will see
+
+
+def digest(*parts: object) -> str:
+    """A short, stable hash of the parts (unlike hash(), the same in every process)."""
+    text = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_HASH_LEN]
+
+
+def slug(text: str, max_len: int = 60) -> str:
+    """ASCII, lower-case, hyphenated form of a name; case and accent variants share one slug."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if not s:
+        return digest(text)
+    if len(s) > max_len:
+        s = s[:max_len].rstrip("-") + "-" + digest(text)[:8]
+    return s
+
+
+def check_key(key: str, what: str, source: str) -> str:
+    """Fail loudly on a key that breaks the contract, rather than mint a surprising IRI."""
+    if not KEY_PATTERN.fullmatch(key):
+        raise ValueError(f"{source}: {what} key {key!r} does not match {KEY_PATTERN.pattern}")
+    return key
+
+
+@dataclass(frozen=True)
+class Iris:
+    """IRI factory for one base IRI."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith(("/", "#")):
+            raise ValueError(f"base IRI must end with '/' or '#': {self.base!r}")
+
+    def _iri(self, *path: str) -> URIRef:
+        return URIRef(self.base + "/".join(path))
+
+    def actor(self, key: str) -> URIRef:
+        return self._iri("actor", key)
+
+    def meeting(self, key: str) -> URIRef:
+        return self._iri("meeting", key)
+
+    def document(self, key: str) -> URIRef:
+        return self._iri("document", key)
+
+    def source(self, filename: str) -> URIRef:
+        return self._iri("source", quote(filename, safe=""))
+
+    def graph(self, filename: str) -> URIRef:
+        return self._iri("graph", quote(filename, safe=""))
+
+    def series(self, name: str) -> URIRef:
+        return self._iri("series", slug(name))
+
+    def instrument(self, name: str) -> URIRef:
+        return self._iri("instrument", slug(name))
+
+    def role(self, label: str) -> URIRef:
+        # Exact wording matters for a role ("minister" vs "Minister van ..."), so hash it in.
+        return self._iri("role", f"{slug(label, 48)}-{digest(label)[:8]}")
+
+    def membership(self, actor_key: str, role_label: str) -> URIRef:
+        return self._iri("membership", digest(actor_key, role_label))
+
+    def attendance(self, meeting_key: str, actor_key: str, status: str) -> URIRef:
+        return self._iri("attendance", digest(meeting_key, actor_key, status))
+
+    def position(self, *content: object) -> URIRef:
+        return self._iri("position", digest(*content))
+
+    def flag(self, source: str, message: str, *evidence: object) -> URIRef:
+        return self._iri("flag", digest(source, message, *evidence))
+
+    def annotation(self, body: URIRef, source: str, start: int, end: int, quote_: str) -> URIRef:
+        return self._iri("annotation", digest(body, source, start, end, quote_))
+
+    def evidence(self, source: str, start: int, end: int, quote_: str) -> URIRef:
+        return self._iri("evidence", digest(source, start, end, quote_))
