@@ -54,12 +54,16 @@ def extract(ctx: Context) -> None:
             continue  # a question asks; it does not report who attended
         clauses = _clauses(ctx, s.start, s.end)
         carried: list[Meeting] = []
+        carried_actors: list[str] = []
         for cs, ce in clauses:
             clause = ctx.text[cs:ce]
             refs, last_ordinal = _meeting_refs(ctx, cs, ce, clause, series_meetings, default_series, last_ordinal)
             refs = refs or carried
             carried = refs or carried
             actors = _actors(ctx, cs, ce, clause, refs, last_person)
+            if not actors and re.match(r"\s*(?:en\s+)?(?:was|is|nam|werd|had|liet)\b", clause):
+                actors = carried_actors  # `hij nam deel aan ..., en was niet uitgenodigd op de vierde`
+            carried_actors = actors or carried_actors
             persons = [k for k in actors if ctx.actors[k].kind == "person"]
             if persons:
                 last_person = persons[-1]

@@ -68,14 +68,14 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
         if year is None:
             continue
         dates = tuple(d for d in (iso(year, month, day) for day in days) if d)
+        taken.append((m.start(), m.end()))
         if not dates:
-            continue
+            continue  # `31 februari 2018` is not a date
         sep = m.group("days")
         is_range = bool(re.search(r"tot|-|–|t/m", sep)) or (len(days) == 2 and days[1] == days[0] + 1)
         if re.search(r"tot|-|–|t/m", sep) and len(days) == 2:
             dates = (dates[0], dates[-1])
         found.append(DateMention(m.start(), m.end(), dates, is_range))
-        taken.append((m.start(), m.end()))
     for m in NUMERIC_DATE.finditer(text, start, end):
         day, month = int(m.group("d")), int(m.group("m"))
         if not 1 <= month <= 12:

@@ -1,0 +1,90 @@
+"""gcmkg's command line: thin typer commands over the library functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gcmkg.errors import EXIT_DOCUMENTS_FAILED, GcmkgError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Dutch parliamentary documents in, a knowledge graph of actors, meetings, attendance and "
+                       "positions out.\n\nExample: gcmkg build seeds/ --out out && "
+                       "gcmkg query attendance --graph out/graph.ttl")
+
+
+def _fail(e: GcmkgError) -> typer.Exit:
+    typer.echo(f"Error: {e}", err=True)
+    return typer.Exit(e.exit_code)
+
+
+@app.command()
+def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the bundled seeds.")] = None,
+          out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, graph.html, report.json.")] = Path("out")) -> None:
+    """Build the knowledge graph from documents.
+
+    Example: gcmkg build seeds/ --out out
+    """
+    from gcmkg.pipeline import build as run_build
+    from gcmkg.pipeline import bundled_seeds
+
+    try:
+        result = run_build(paths or [bundled_seeds()], out, progress=lambda name: typer.echo(f"extracting {name}", err=True))
+    except GcmkgError as e:
+        raise _fail(e) from None
+    for name, reason in result.errors.items():
+        typer.echo(f"Error: {name}: {reason}", err=True)
+    totals = result.report()["totals"]
+    typer.echo(f"{len(result.extractions)} documents, " + ", ".join(f"{v} {k}" for k, v in totals.items())
+               + f" -> {out}/graph.ttl, graph.trig, graph.html, report.json", err=True)
+    if result.errors:
+        raise typer.Exit(EXIT_DOCUMENTS_FAILED)
+
+
+@app.command()
+def query(name: Annotated[str, typer.Argument(help="A named query (documents, actors, meetings, attendance, positions) or a .rq file.")],
+          graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph (graph.ttl).")] = Path("out/graph.ttl"),
+          format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table") -> None:
+    """Run a named competency query or a SPARQL file on a built graph.
+
+    Example: gcmkg query positions --graph out/graph.ttl --format csv
+    """
+    from gcmkg.errors import UsageError
+    from gcmkg.graph.io import GraphFileError, load_graph
+    from gcmkg.graph.query import QueryError, format_rows, run_query
+
+    try:
+        if format not in ("table", "csv", "json"):
+            raise UsageError(f"--format {format}: use table, csv or json")
+        rows = run_query(name, load_graph(graph))
+        typer.echo(format_rows(rows, format))
+    except GcmkgError as e:
+        raise _fail(e) from None
+    except (GraphFileError, QueryError) as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command("eval")
+def eval_(gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files (tests/gold).")],
+          paths: Annotated[list[Path] | None, typer.Argument(help="Documents; default: the bundled seeds.")] = None) -> None:
+    """Precision and recall per fact type against gold files.
+
+    Example: gcmkg eval --gold tests/gold
+    """
+    from gcmkg.evaluate import evaluate, format_scores
+    from gcmkg.pipeline import bundled_seeds
+
+    if not gold.is_dir():
+        typer.echo(f"Error: {gold}: no such folder", err=True)
+        raise typer.Exit(2)
+    try:
+        typer.echo(format_scores(evaluate(gold, paths or [bundled_seeds()])))
+    except GcmkgError as e:
+        raise _fail(e) from None
+
+
+def main() -> None:
+    app()
