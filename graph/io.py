@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -25,6 +27,14 @@ class GraphFileError(Exception):
 
 _FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml"}
 _DATASET_FORMATS = {"trig", "nquads"}
+
+
+@contextmanager
+def _quiet_rdflib():
+    """rdflib 7's own TriG code uses its deprecated ConjunctiveGraph API; that is not our users' concern."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        yield
 
 
 class _SortedTrigSerializer(TrigSerializer):
@@ -43,7 +53,8 @@ def turtle_bytes(graph: Graph) -> bytes:
 def trig_bytes(ds: Dataset) -> bytes:
     """The dataset as TriG, one block per named graph, graphs in IRI order."""
     buf = io.BytesIO()
-    _SortedTrigSerializer(ds).serialize(buf, encoding="utf-8")
+    with _quiet_rdflib():
+        _SortedTrigSerializer(ds).serialize(buf, encoding="utf-8")
     return buf.getvalue()
 
 
@@ -99,7 +110,8 @@ def load_dataset(path: Path) -> Dataset:
     ds = Dataset()
     bind_prefixes(ds)
     try:
-        ds.parse(path, format=fmt)
+        with _quiet_rdflib():
+            ds.parse(path, format=fmt)
     except Exception as err:  # rdflib raises many types; the caller needs the file and the reason
         raise GraphFileError(f"{path}: not valid {fmt}: {err}") from err
     return ds
