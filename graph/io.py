@@ -58,11 +58,18 @@ def trig_bytes(ds: Dataset) -> bytes:
     return buf.getvalue()
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write to a temp file in the same folder, fsync, then rename over `path`: never a half file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a graph file is as readable as any other
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -45,11 +45,17 @@ def slug(text: str, max_len: int = 60) -> str:
     return s
 
 
-def check_key(key: str, what: str, source: str) -> str:
-    """Fail loudly on a key that breaks the contract, rather than mint a surprising IRI."""
-    if not KEY_PATTERN.fullmatch(key):
-        raise ValueError(f"{source}: {what} key {key!r} does not match {KEY_PATTERN.pattern}")
-    return key
+def key_problem(key: str) -> str | None:
+    """Why a key breaks the contract ([a-z0-9-]+ segments joined by /), or None if it keeps to it."""
+    if KEY_PATTERN.fullmatch(key):
+        return None
+    return f"key {key!r} does not match {KEY_PATTERN.pattern}"
+
+
+def key_path(key: str) -> str:
+    """The key as an IRI path: unchanged when it keeps to the contract, percent-encoded otherwise,
+    so that a bad key still gives a valid IRI (the builder flags it) instead of failing the build."""
+    return key if KEY_PATTERN.fullmatch(key) else quote(key, safe="/")
 
 
 @dataclass(frozen=True)
@@ -66,13 +72,13 @@ class Iris:
         return URIRef(self.base + "/".join(path))
 
     def actor(self, key: str) -> URIRef:
-        return self._iri("actor", key)
+        return self._iri("actor", key_path(key))
 
     def meeting(self, key: str) -> URIRef:
-        return self._iri("meeting", key)
+        return self._iri("meeting", key_path(key))
 
     def document(self, key: str) -> URIRef:
-        return self._iri("document", key)
+        return self._iri("document", key_path(key))
 
     def source(self, filename: str) -> URIRef:
         return self._iri("source", quote(filename, safe=""))

@@ -260,11 +260,18 @@ def test_contradicting_objective_and_dangling_keys_become_flags() -> None:
     assert "actor government/vlaamse-regering is referred to, but no source file describes it" in messages
 
 
-def test_keys_that_break_the_contract_are_refused() -> None:
+def test_keys_that_break_the_contract_are_flagged_and_still_give_valid_iris() -> None:
+    """One bad key must not sink a corpus build: it gets a percent-encoded IRI and a flag."""
     ex = extraction_a().model_copy(update={"attendance": (AttendanceFact(
-        meeting="CoorMulti 5 februari", actor="person/chris-janssens", status="present", evidence=ev(A, "CHRIS JANSSENS")),)})
-    with pytest.raises(ValueError, match="meeting key 'CoorMulti 5 februari'"):
-        build_dataset([ex])
+        meeting="CoorMulti 5 februari", actor="international_organisation/eu", status="present",
+        evidence=ev(A, "CHRIS JANSSENS")),)})
+    merged = merged_graph(build_dataset([ex]))
+    [att] = merged.subjects(RDF.type, GCM.Attendance)
+    assert merged.value(att, GCM.meeting) == URIRef(BASE + "meeting/CoorMulti%205%20februari")
+    assert merged.value(att, GCM.actor) == URIRef(BASE + "actor/international_organisation/eu")
+    messages = {str(m) for m in merged.objects(None, RDFS.comment)}
+    assert "meeting key 'CoorMulti 5 februari' does not match [a-z0-9-]+(/[a-z0-9-]+)*" in messages
+    assert "actor key 'international_organisation/eu' does not match [a-z0-9-]+(/[a-z0-9-]+)*" in messages
 
 
 def test_base_iri_is_configurable() -> None:
@@ -283,6 +290,9 @@ def test_same_input_gives_byte_identical_files(tmp_path: Path) -> None:
     for kind in first:
         assert first[kind].read_bytes() == second[kind].read_bytes(), kind
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == ["graph.trig", "graph.ttl"]  # no temp files left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert first["ttl"].stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
 
 
 _BUILD_SCRIPT = """

@@ -165,6 +165,10 @@ def test_bad_sparql_and_missing_graph_are_clear_errors(tmp_path: Path, dataset) 
         run_query(str(path), dataset)
     with pytest.raises(GraphFileError, match="nothing.ttl: no such file"):
         run_query("actors", tmp_path / "nothing.ttl")
+    broken = tmp_path / "broken.trig"
+    broken.write_text("<http://a> <http://b> .", encoding="utf-8")
+    with pytest.raises(GraphFileError, match="broken.trig: not valid trig"):
+        run_query("actors", broken)
 
 
 def test_csv_and_table_formats(rows) -> None:
