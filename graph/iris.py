@@ -6,6 +6,7 @@ the same fact stated in two files lands on the same node.
 
 Scheme (base defaults to https://w3id.org/gcmkg/):
   {base}actor/{key}  {base}meeting/{key}  {base}document/{key}   keys from the extractors
+                            (percent-encoded, and flagged by the builder, if they break the key pattern)
   {base}source/{file}       a source file        {base}graph/{file}   its named graph
   {base}series/{slug}       a meeting series     {base}instrument/{slug}  another instrument
   {base}role/{slug}-{hash}  an org:Role          {base}membership/{hash}  an org:Membership
