@@ -66,7 +66,7 @@ def entries() -> tuple[dict[str, list[Entry]], dict[str, Entry]]:
         add(entry, aliases)
     for e in _data("organisations.json")["entries"]:
         qid = e.get("wikidata")
-        entry = Entry(f"{e['kind']}/{slug(e['name'])}", e["name"], e["kind"], e.get("jurisdiction"),
+        entry = Entry(f"{e['kind'].replace('_', '-')}/{slug(e['name'])}", e["name"], e["kind"], e.get("jurisdiction"),
                       (WIKIDATA + qid,) if qid else ())
         add(entry, e["aliases"])
     for e in _data("parties.json")["entries"]:

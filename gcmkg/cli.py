@@ -58,7 +58,9 @@ def query(name: Annotated[str, typer.Argument(help="A named query (documents, ac
     try:
         if format not in ("table", "csv", "json"):
             raise UsageError(f"--format {format}: use table, csv or json")
-        rows = run_query(name, load_graph(graph))
+        if not graph.exists():
+            raise UsageError(f"{graph}: no such file; build one with: gcmkg build --out out")
+        rows = run_query(name, graph)
         typer.echo(format_rows(rows, format))
     except GcmkgError as e:
         raise _fail(e) from None
