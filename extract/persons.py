@@ -1,9 +1,9 @@
 """Persons, recognised from how documents introduce people, not from a list of who is in them.
 
-Cues: signature blocks and headers (`GEERT BOURGEOIS` over an office in capitals,
-`De Staatssecretaris van ...,` over `M.G.J. Harbers`), party tags (`Engels (D66)`),
+Cues: signature blocks and headers (`JAN PEETERS` over an office in capitals,
+`De Staatssecretaris van ...,` over `A.B. de Vries`), party tags (`Jansen (D66)`),
 titles and offices (`minister Muyters`, `staatssecretaris voor Asiel en Migratie
-Sammy Mahdi`), member lists (`- Jan Peeters: minister van ...` under `Voor de
+Karim Ouali`), member lists (`- Jan Peeters: minister van ...` under `Voor de
 Vlaamse regering:`), and first names from the `deduce` package's Dutch name lists.
 An office without a name (`de Minister van Buitenlandse Zaken`) is a person known
 by the office, unless the document names its holder.
@@ -93,7 +93,7 @@ def _remember_roles(ctx: Context, key: str, role: str) -> None:
 
 def register_named(ctx: Context, raw: str, start: int, end: int, role: str | None = None,
                    party: str | None = None, member_of: str | None = None) -> str:
-    """A person whose name is written out (`GEERT BOURGEOIS`, `M.G.J. Harbers`)."""
+    """A person whose name is written out (`JAN PEETERS`, `A.B. de Vries`)."""
     name = squash(raw).strip(" ,.")
     if name.upper() == name:
         name = titlecase_name(name)
@@ -109,7 +109,7 @@ def register_named(ctx: Context, raw: str, start: int, end: int, role: str | Non
 
 
 def register_member(ctx: Context, start: int, end: int) -> str | None:
-    """`Baudet (FvD)` as written in a question header."""
+    """`Visser (FvD)` as written in a question header."""
     m = PARTY_TAG.search(ctx.text, start, end + 8)
     if not m:
         name = squash(ctx.text[start:end])
@@ -201,7 +201,7 @@ def extract(ctx: Context) -> None:
             continue  # an office in a member list describes the member named before it
         if re.match(rf"\s+{NAME}", text[m.end():m.end() + 40]) and re.match(
                 rf"\s+(?P<n>{NAME})", text[m.end():]).group("n").split()[0] in first_names():
-            continue  # `staatssecretaris voor Asiel en Migratie Sammy Mahdi`: the office of the name after it
+            continue  # `staatssecretaris voor Asiel en Migratie Karim Ouali`: the office of the name after it
         office = squash(m.group("office"))
         _office_mention(ctx, office, m.start("office"), m.end("office"))
     for m in ROLE_PERSON.finditer(text):
@@ -257,7 +257,79 @@ def _merge_into(ctx: Context, main, others) -> None:
 
 
 def _merge_surnames(ctx: Context) -> None:
-    """`Dercksen (PVV)` in a member list and `R.G.J. Dercksen` under a letter are one person."""
+    """`Bakker (PVV)` in a member list and `P.J. Bakker` under a letter are one person."""
+    people = ctx.persons()
+    for short in people:
+        if short.key not in ctx.actors or len(short.name.split()) > 2 or "." in short.name:
+            continue
+        longer = [a for a in people if a is not short and a.key in ctx.actors and len(a.name) > len(short.name)
+                  and a.name.lower().endswith(" " + short.name.lower())]
+        if len(longer) == 1:
+            _merge_into(ctx, longer[0], [short])
+
+
+def _title_mentions(ctx: Context) -> None:
+    """`de minister-president`, `de Staatssecretaris`: the holder the document names for that title."""
+    for role, key in list(ctx.role_holders.items()):
+        if key not in ctx.actors or len(role) < 5:
+            continue
+        for m in re.finditer(rf"(?<![\w-])[Dd]e {re.escape(role)}(?![\w-])", ctx.text, re.IGNORECASE):
+            a = ctx.actors[key]
+            if not any(s <= m.start() < e for s, e in a.spans):
+                ctx.add_actor(key, a.name, "person", m.start(), m.end(), alias=squash(m.group(0)))
+
+
+def resolve_offices(ctx: Context) -> None:
+    """A person known only by an office (`Staatssecretaris van Justitie en Veiligheid`) is the named holder
+    of that office when the document names one: merge the two, here and in the documents."""
+    for a in list(ctx.persons()):
+        holder = ctx.role_holders.get(a.name.lower())
+        if holder and holder != a.key and holder in ctx.actors and a.key in ctx.actors:
+            _merge_into(ctx, ctx.actors[holder], [a])
+
+OFFICIAL = re.compile(r"(?<![\w-])(?:[Dd]e |[Hh]et )?(?:(?:Vlaamse |federale )?(?P<noun>attaché|ambtenaar|vertegenwoordiger|"
+                      r"afgevaardigde)(?:\s+(?:van|bij)\s+(?:de |het )?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*)?|betrokkene)(?![\w-])")
+
+
+def _merge_officials(ctx: Context) -> None:
+    """An unnamed official (`de attaché van ...`, `de vertegenwoordiger van de Vlaamse Regering`, `betrokkene`)
+    is, within one document, one person: the most fully described one."""
+    officials = [a for a in ctx.persons() if re.match(r"(?:attaché|ambtenaar|vertegenwoordiger|afgevaardigde)\b", a.name)]
+    if not officials:
+        return
+    main = max(officials, key=lambda a: (a.name.startswith("attaché"), len(a.name)))
+    _merge_into(ctx, main, [a for a in officials if a is not main])
+    for m in OFFICIAL.finditer(ctx.text):
+        if not any(s <= m.start() < e for s, e in main.spans):
+            ctx.add_actor(main.key, main.name, "person", m.start(), m.end(), alias=squash(m.group(0)))
+
+
+def _merge_into(ctx: Context, main, others) -> None:
+    moved = {}
+    for a in others:
+        for span in a.spans:
+            if span not in main.spans:
+                main.spans.append(span)
+        main.aliases.add(a.name)
+        main.party = main.party or a.party
+        for r in a.roles:
+            if r not in main.roles:
+                main.roles.append(r)
+        del ctx.actors[a.key]
+        moved[a.key] = main.key
+    if moved:
+        ctx.mentions = [type(m)(m.start, m.end, moved.get(m.key, m.key)) for m in ctx.mentions]
+        ctx.role_holders = {r: moved.get(k, k) for r, k in ctx.role_holders.items()}
+        ctx.documents = [d.model_copy(update={
+            "authors": tuple(moved.get(k, k) for k in d.authors),
+            "addressees": tuple(moved.get(k, k) for k in d.addressees)}) for d in ctx.documents]
+        ctx.authors = [moved.get(k, k) for k in ctx.authors]
+        ctx.addressees = [moved.get(k, k) for k in ctx.addressees]
+        ctx.voices = [(a, b, moved.get(c, c), moved.get(d, d)) for a, b, c, d in ctx.voices]
+
+
+def _merge_surnames(ctx: Context) -> None:
+    """`Bakker (PVV)` in a member list and `P.J. Bakker` under a letter are one person."""
     people = ctx.persons()
     for short in people:
         if short.key not in ctx.actors or len(short.name.split()) > 2 or "." in short.name:
@@ -341,7 +413,7 @@ def _first_name_persons(ctx: Context) -> None:
 
 
 def _surname_mentions(ctx: Context) -> None:
-    """A surname alone (`Bourgeois`) refers to the person the document names in full."""
+    """A surname alone (`Peeters`) refers to the person the document names in full."""
     by_last: dict[str, list[str]] = {}
     for a in ctx.persons():
         parts = a.name.split()

@@ -41,7 +41,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).rstrip(".").lower()
-    if len(word) == 1 and word.isalpha():  # an initial: M.G.J. Harbers
+    if len(word) == 1 and word.isalpha():  # an initial: A.B. de Vries
         return True
     return word in abbreviations()
 

@@ -23,7 +23,7 @@ def squash(text: str) -> str:
 
 
 def titlecase_name(text: str) -> str:
-    """`GEERT BOURGEOIS` -> `Geert Bourgeois`; keeps hyphenated parts: `PIERRE-YVES` -> `Pierre-Yves`."""
+    """`JAN PEETERS` -> `Jan Peeters`; keeps hyphenated parts: `PIERRE-YVES` -> `Pierre-Yves`."""
     words = []
     for w in squash(text).split(" "):
         words.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
