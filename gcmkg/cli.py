@@ -71,10 +71,12 @@ def query(name: Annotated[str, typer.Argument(help="A named query (documents, ac
 
 @app.command("eval")
 def eval_(gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files (tests/gold).")],
-          paths: Annotated[list[Path] | None, typer.Argument(help="Documents; default: the bundled seeds.")] = None) -> None:
+          paths: Annotated[list[Path] | None, typer.Argument(help="Documents; default: the bundled seeds.")] = None,
+          misses: Annotated[bool, typer.Option("--misses", help="Also list gold facts not found and extra rows.")] = False,
+          ) -> None:
     """Precision and recall per fact type against gold files.
 
-    Example: gcmkg eval --gold tests/gold
+    Example: gcmkg eval --gold tests/gold --misses
     """
     from gcmkg.evaluate import evaluate, format_scores
     from gcmkg.pipeline import bundled_seeds
@@ -83,7 +85,7 @@ def eval_(gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON
         typer.echo(f"Error: {gold}: no such folder", err=True)
         raise typer.Exit(2)
     try:
-        typer.echo(format_scores(evaluate(gold, paths or [bundled_seeds()])))
+        typer.echo(format_scores(evaluate(gold, paths or [bundled_seeds()]), misses=misses))
     except GcmkgError as e:
         raise _fail(e) from None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -25,6 +25,8 @@ class Score:
     found: int = 0
     system: int = 0
     correct: int = 0
+    missed: list[str] = field(default_factory=list)  # gold facts not found, `doc: fact`
+    unmatched: list[str] = field(default_factory=list)  # system rows that match no gold fact
 
     @property
     def recall(self) -> float:
@@ -92,6 +94,25 @@ def _names(gold: dict, ref: str) -> list[str]:
     return [ref]
 
 
+def _gold_line(q: str, g: dict) -> str:
+    if q == "actors":
+        return f"{g['name']} ({g.get('kind')})"
+    if q == "meetings":
+        return f"{g.get('series')} {g.get('start')}"
+    if q == "attendance":
+        return f"{g['actor']} {g['status']} {g['meeting']}"
+    if q == "positions":
+        return f"{g['holder']} {g['stance']} {g.get('target')}"
+    return f"{g.get('kind')} {g.get('number')} {g.get('date')}"
+
+
+def _row_line(q: str, r: dict) -> str:
+    keys = {"actors": ("label", "kind"), "meetings": ("series", "start", "label"),
+            "attendance": ("actor_label", "status", "start", "series"),
+            "positions": ("holder_label", "stance", "target_label"), "documents": ("kind", "number", "date")}[q]
+    return " | ".join(str(r.get(k) or "") for k in keys)
+
+
 def score_rows(gold_dir: Path, rows: dict[str, list[dict]], only: set[str] | None = None) -> dict[str, Score]:
     """Scores per fact type for query rows (as `gcmkg query NAME --format json` prints them)."""
     scores = {q: Score() for q in FACT_TYPES}
@@ -105,37 +126,38 @@ def score_rows(gold_dir: Path, rows: dict[str, list[dict]], only: set[str] | Non
         if only is not None and key not in only:
             continue
         dates = {m["id"]: _date(m.get("start")) for m in gold.get("meetings", [])}
-        _score_documents(scores["documents"], gold, by_src["documents"].get(key, []))
-        _score_matches(scores["actors"], gold.get("actors", []), by_src["actors"].get(key, []),
+        _score_documents(scores["documents"], gold, by_src["documents"].get(key, []), key)
+        _score_matches(scores["actors"], gold.get("actors", []), by_src["actors"].get(key, []), key, "actors",
                        lambda g, s: same_name(s.get("label", ""), [g["name"], *g.get("aliases", [])]))
         ms = by_src["meetings"].get(key, [])
         dated = [m for m in gold.get("meetings", []) if _date(m.get("start"))]
         undated = [m for m in gold.get("meetings", []) if not _date(m.get("start"))]
-        hit = _score_matches(scores["meetings"], dated, ms, lambda g, s: _date(s.get("start")) == _date(g["start"]))
-        scores["meetings"].correct += sum(
-            1 for i, s in enumerate(ms) if i not in hit and not _date(s.get("start")) and any(
-                same_name(f"{s.get('label', '')} {s.get('series', '')}", [m.get("label") or "", m.get("series") or ""])
-                for m in undated))
+        hit = _score_matches(scores["meetings"], dated, ms, key, "meetings",
+                             lambda g, s: _date(s.get("start")) == _date(g["start"]))
+        _credit(scores["meetings"], key, "meetings", ms, hit, lambda s: not _date(s.get("start")) and any(
+            same_name(f"{s.get('label', '')} {s.get('series', '')}", [m.get("label") or "", m.get("series") or ""])
+            for m in undated))
         att = by_src["attendance"].get(key, [])
         gold_att = [x for x in gold.get("attendance", []) if dates.get(x["meeting"])]
-        hit = _score_matches(scores["attendance"], gold_att, att, lambda g, s: (
+        hit = _score_matches(scores["attendance"], gold_att, att, key, "attendance", lambda g, s: (
             _date(s.get("start")) == dates[g["meeting"]] and norm(s.get("status")).replace(" ", "_") == g["status"]
             and same_name(s.get("actor_label", ""), _names(gold, g["actor"]))))
         loose = [x for x in gold.get("attendance", []) if not dates.get(x["meeting"])]
-        scores["attendance"].correct += sum(
-            1 for i, s in enumerate(att) if i not in hit and not _date(s.get("start")) and any(
-                norm(s.get("status")).replace(" ", "_") == x["status"]
-                and same_name(s.get("actor_label", ""), _names(gold, x["actor"])) for x in loose))
-        _score_matches(scores["positions"], gold.get("positions", []), by_src["positions"].get(key, []),
+        _credit(scores["attendance"], key, "attendance", att, hit, lambda s: not _date(s.get("start")) and any(
+            norm(s.get("status")).replace(" ", "_") == x["status"]
+            and same_name(s.get("actor_label", ""), _names(gold, x["actor"])) for x in loose))
+        hit = _score_matches(scores["positions"], gold.get("positions", []), by_src["positions"].get(key, []),
+                             key, "positions",
                        lambda g, s: norm(s.get("stance")) == g["stance"]
                        and same_name(s.get("holder_label", ""), _names(gold, g["holder"]))
                        and (_target(g.get("target"), g.get("objective"))[0] == "other"
                             or _target(s.get("target_label") or s.get("target"), s.get("objective"))
                             == _target(g.get("target"), g.get("objective"))))
+        _credit(scores["positions"], key, "positions", by_src["positions"].get(key, []), hit, lambda s: False)
     return scores
 
 
-def _score_matches(score: Score, gold: list[dict], system: list[dict], match) -> set[int]:
+def _score_matches(score: Score, gold: list[dict], system: list[dict], doc: str, q: str, match) -> set[int]:
     score.gold += len(gold)
     score.system += len(system)
     hit: set[int] = set()
@@ -144,11 +166,26 @@ def _score_matches(score: Score, gold: list[dict], system: list[dict], match) ->
         if found:
             score.found += 1
             hit.update(found)
+        else:
+            score.missed.append(f"{doc}: {_gold_line(q, g)}")
     score.correct += len(hit)
+    if q in ("actors", "documents"):
+        score.unmatched += [f"{doc}: {_row_line(q, s)}" for i, s in enumerate(system) if i not in hit]
     return hit
 
 
-def _score_documents(score: Score, gold: dict, system: list[dict]) -> None:
+def _credit(score: Score, doc: str, q: str, system: list[dict], hit: set[int], right) -> None:
+    """Rows that match no dated gold fact are right when `right` says so (undated facts); the rest are listed."""
+    for i, s in enumerate(system):
+        if i in hit:
+            continue
+        if right(s):
+            score.correct += 1
+        else:
+            score.unmatched.append(f"{doc}: {_row_line(q, s)}")
+
+
+def _score_documents(score: Score, gold: dict, system: list[dict], doc: str) -> None:
     score.gold += len(gold.get("documents", []))
     score.system += len(system)
     used: set[int] = set()
@@ -162,7 +199,10 @@ def _score_documents(score: Score, gold: dict, system: list[dict]) -> None:
                 used.add(i)
                 score.found += 1
                 break
+        else:
+            score.missed.append(f"{doc}: {_gold_line('documents', d)}")
     score.correct += len(used)
+    score.unmatched += [f"{doc}: {_row_line('documents', s)}" for i, s in enumerate(system) if i not in used]
 
 
 def evaluate(gold_dir: Path, paths: list[Path]) -> dict[str, Score]:
@@ -179,8 +219,13 @@ def evaluate(gold_dir: Path, paths: list[Path]) -> dict[str, Score]:
     return score_rows(gold_dir, rows, only={p.stem for p in files})
 
 
-def format_scores(scores: dict[str, Score]) -> str:
+def format_scores(scores: dict[str, Score], misses: bool = False) -> str:
+    """The score table; with `misses`, the gold facts not found and the rows that match no gold fact."""
     lines = [f"{'fact type':<11} {'gold':>5} {'found':>6} {'recall':>7} {'system':>7} {'right':>6} {'precision':>9}"]
     for q, s in scores.items():
         lines.append(f"{q:<11} {s.gold:>5} {s.found:>6} {s.recall:>7.2f} {s.system:>7} {s.correct:>6} {s.precision:>9.2f}")
+    if misses:
+        for q, s in scores.items():
+            lines += [f"missed {q}: {m}" for m in s.missed]
+            lines += [f"extra {q}: {m}" for m in s.unmatched]
     return "\n".join(lines)
