@@ -3,8 +3,9 @@
 Patterns: `Ministerie van X`, `FOD X`, `departement X`, `beleidsdomein X, Y en Z`,
 `vaste commissie voor X`, `de commissies X en Y`, `X-secretariaat`, `kabinet van
 minister X` / `alle kabinetten van ...`, `(alle) (betrokken) administraties`.
-Countries count as actors where they act: as the subject of a sentence with a
-verb, not as a place (`in Nederland`, `naar Marokko`).
+Countries count as actors wherever they are not a mere place: `in Marokko`,
+`naar Nederland`, `uit landen als Syrië, India en Marokko` are places; `de positie
+van Kroatië`, `Hongarije trok zich terug`, `vertegenwoordigers van Mexico` are actors.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def extract(ctx: Context) -> None:
     text = ctx.text
     for hit in gazetteer.find(text, ctx.jurisdiction):
         e = hit.entry
-        if e.kind == "country" and not _acts(ctx, hit.start, hit.end):
+        if e.kind == "country" and _place(ctx, hit.start):
             continue
         if e.kind == "government" and hit.surface == "Nederland" and not _acts(ctx, hit.start, hit.end):
             continue
@@ -74,7 +75,22 @@ def _trim(name: str) -> str:
     return name.rstrip(" ,")
 
 
+_PLACE = re.compile(r"\b(?:in|naar|uit|te|binnen|buiten|vanuit|rond|tussen|door|via|over|op)\s+(?:het\s+|de\s+)?$"
+                    r"|\blanden\s+(?:als|zoals)\s+$", re.IGNORECASE)
+_LIST_BACK = re.compile(r"(?:[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?\s*(?:,|\ben/of\b|\ben\b|\bof\b)\s*(?:de\s+)?)+$")
+
+
+def _place(ctx: Context, start: int) -> bool:
+    """True when the country at `start` (or the list it ends) follows a preposition of place."""
+    before = ctx.text[max(0, start - 200):start]
+    m = _LIST_BACK.search(before)
+    if m:
+        before = before[:m.start()]
+    return bool(_PLACE.search(before[-40:]))
+
+
 def _acts(ctx: Context, start: int, end: int) -> bool:
+    """`Nederland heeft ...`, `Nederland trok zich terug`: the country's name stands for its government."""
     before = ctx.text[max(0, start - 12):start]
     if re.search(r"\b(?:in|naar|uit|van|te|op|over|rond|binnen|buiten|tussen)\s+$", before, re.IGNORECASE):
         return False

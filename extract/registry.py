@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from gcmkg.extract import attendance, document, meetings, organisations, persons, positions
+from gcmkg.extract import attendance, document, groups, meetings, organisations, persons, positions
 from gcmkg.extract.context import Context
 
 
@@ -25,6 +25,7 @@ def _entry(name: str, module: ModuleType) -> Extractor:
 EXTRACTORS: tuple[Extractor, ...] = (
     _entry("document", document),
     _entry("organisations", organisations),
+    _entry("groups", groups),
     _entry("persons", persons),
     _entry("meetings", meetings),
     _entry("attendance", attendance),
