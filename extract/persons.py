@@ -287,94 +287,6 @@ def resolve_offices(ctx: Context) -> None:
         if holder and holder != a.key and holder in ctx.actors and a.key in ctx.actors:
             _merge_into(ctx, ctx.actors[holder], [a])
 
-OFFICIAL = re.compile(r"(?<![\w-])(?:[Dd]e |[Hh]et )?(?:(?:Vlaamse |federale )?(?P<noun>attaché|ambtenaar|vertegenwoordiger|"
-                      r"afgevaardigde)(?:\s+(?:van|bij)\s+(?:de |het )?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*)?|betrokkene)(?![\w-])")
-
-
-def _merge_officials(ctx: Context) -> None:
-    """An unnamed official (`de attaché van ...`, `de vertegenwoordiger van de Vlaamse Regering`, `betrokkene`)
-    is, within one document, one person: the most fully described one."""
-    officials = [a for a in ctx.persons() if re.match(r"(?:attaché|ambtenaar|vertegenwoordiger|afgevaardigde)\b", a.name)]
-    if not officials:
-        return
-    main = max(officials, key=lambda a: (a.name.startswith("attaché"), len(a.name)))
-    _merge_into(ctx, main, [a for a in officials if a is not main])
-    for m in OFFICIAL.finditer(ctx.text):
-        if not any(s <= m.start() < e for s, e in main.spans):
-            ctx.add_actor(main.key, main.name, "person", m.start(), m.end(), alias=squash(m.group(0)))
-
-
-def _merge_into(ctx: Context, main, others) -> None:
-    moved = {}
-    for a in others:
-        for span in a.spans:
-            if span not in main.spans:
-                main.spans.append(span)
-        main.aliases.add(a.name)
-        main.party = main.party or a.party
-        for r in a.roles:
-            if r not in main.roles:
-                main.roles.append(r)
-        del ctx.actors[a.key]
-        moved[a.key] = main.key
-    if moved:
-        ctx.mentions = [type(m)(m.start, m.end, moved.get(m.key, m.key)) for m in ctx.mentions]
-        ctx.role_holders = {r: moved.get(k, k) for r, k in ctx.role_holders.items()}
-        ctx.documents = [d.model_copy(update={
-            "authors": tuple(moved.get(k, k) for k in d.authors),
-            "addressees": tuple(moved.get(k, k) for k in d.addressees)}) for d in ctx.documents]
-        ctx.authors = [moved.get(k, k) for k in ctx.authors]
-        ctx.addressees = [moved.get(k, k) for k in ctx.addressees]
-        ctx.voices = [(a, b, moved.get(c, c), moved.get(d, d)) for a, b, c, d in ctx.voices]
-
-
-def _merge_surnames(ctx: Context) -> None:
-    """`Bakker (PVV)` in a member list and `P.J. Bakker` under a letter are one person."""
-    people = ctx.persons()
-    for short in people:
-        if short.key not in ctx.actors or len(short.name.split()) > 2 or "." in short.name:
-            continue
-        longer = [a for a in people if a is not short and a.key in ctx.actors and len(a.name) > len(short.name)
-                  and a.name.lower().endswith(" " + short.name.lower())]
-        if len(longer) == 1:
-            _merge_into(ctx, longer[0], [short])
-
-
-def _title_mentions(ctx: Context) -> None:
-    """`de minister-president`, `de Staatssecretaris`: the holder the document names for that title."""
-    for role, key in list(ctx.role_holders.items()):
-        if key not in ctx.actors or len(role) < 5:
-            continue
-        for m in re.finditer(rf"(?<![\w-])[Dd]e {re.escape(role)}(?![\w-])", ctx.text, re.IGNORECASE):
-            a = ctx.actors[key]
-            if not any(s <= m.start() < e for s, e in a.spans):
-                ctx.add_actor(key, a.name, "person", m.start(), m.end(), alias=squash(m.group(0)))
-
-
-def resolve_offices(ctx: Context) -> None:
-    """A person known only by an office (`Staatssecretaris van Justitie en Veiligheid`) is the named holder
-    of that office when the document names one: merge the two, here and in the documents."""
-    moved: dict[str, str] = {}
-    for a in list(ctx.persons()):
-        holder = ctx.role_holders.get(a.name.lower())
-        if holder and holder != a.key and holder in ctx.actors:
-            target = ctx.actors[holder]
-            for span in a.spans:
-                if span not in target.spans:
-                    target.spans.append(span)
-            target.aliases.add(a.name)
-            del ctx.actors[a.key]
-            moved[a.key] = holder
-    if not moved:
-        return
-    ctx.mentions = [type(m)(m.start, m.end, moved.get(m.key, m.key)) for m in ctx.mentions]
-    ctx.role_holders = {r: moved.get(k, k) for r, k in ctx.role_holders.items()}
-    ctx.voices = [(a, b, moved.get(c, c), moved.get(d, d)) for a, b, c, d in ctx.voices]
-    ctx.documents = [d.model_copy(update={
-        "authors": tuple(moved.get(k, k) for k in d.authors),
-        "addressees": tuple(moved.get(k, k) for k in d.addressees)}) for d in ctx.documents]
-    ctx.authors = [moved.get(k, k) for k in ctx.authors]
-    ctx.addressees = [moved.get(k, k) for k in ctx.addressees]
 
 
 def _office_mention(ctx: Context, office: str, start: int, end: int) -> None:
@@ -417,7 +329,7 @@ def _surname_mentions(ctx: Context) -> None:
     by_last: dict[str, list[str]] = {}
     for a in ctx.persons():
         parts = a.name.split()
-        if len(parts) > 1 and parts[-1][:1].isupper() and not re.match(OFFICE_WORDS, a.name):
+        if len(parts) > 1 and parts[0][:1].isupper() and parts[-1][:1].isupper() and not re.match(OFFICE_WORDS, a.name):
             by_last.setdefault(parts[-1], []).append(a.key)
     for last, keys in by_last.items():
         if len(keys) != 1:

@@ -28,12 +28,12 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"afgeraden|niet voornemens|geen voornemens|geen plannen|indruisten tegen|"
                           r"noch\s+door\s.{0,60}?noch\s+namens\s.{0,60}?goedgekeurd)\b", re.S)),
     ("conditional", re.compile(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|"
-                               r"met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|niet in de weg)\b")),
+                               r"met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|niet\s+(?:aan\s+)?in\s+de\s+weg)\b")),
     ("support", re.compile(r"\b(?:steun\w*|ondersteun\w*|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t)\s+(?:\w+\s+)?met|"
-                           r"verenigbaar|akkoord|goedkeur\w*|kan zich\s+(?:\w+\s+)?vinden|voorstander|stemde\w* voor|"
-                           r"scha(?:rt|ren)\s+zich\s+achter|achter\s+(?:deze|dit|het)\s+\w+\s+scharen|komt\s+\w*\s*overeen|"
-                           r"komen\s+\w*\s*overeen|dient het .{0,30}belang|hecht\w*\s+.{0,20}aan|erkent het belang|"
-                           r"beschouwt het .{0,40}als|is hier al op gericht|biedt\s+\w+\s+\w*\s*al aan|kent\s+\w+\s+al)\b", re.S)),
+                           r"verenigbaar|akkoord|goedkeur\w*|(?:kan|kon|konden|kunnen)\s+(?:\w+\s+){0,2}zich\s+(?:\w+\s+){0,4}vinden|voorstander|stemde\w* voor|"
+                           r"scha(?:rt|ren)\s+zich\s+achter|achter\s+(?:deze|dit|het)\s+\w+\s+scharen|komt\s+(?:\w+\s+){0,2}overeen|"
+                           r"komen\s+(?:\w+\s+){0,2}overeen|dient het .{0,30}belang|hecht\w*\s+.{0,20}aan|erkent het belang|"
+                           r"beschouwt het .{0,40}als|is hier al op gericht|biedt\s+(?:\w+\s+){1,3}al\s+aan|kent\s+\w+\s+al)\b", re.S)),
 ]
 ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
 ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
@@ -132,7 +132,8 @@ def _quoted_speaker(ctx: Context, quotes: list[tuple[int, int]], pos: int) -> st
     """The person who says a quotation introduced by `X antwoordde:` / `Hij stelt:`."""
     for a, b in quotes:
         if a <= pos < b and SAID.search(ctx.text[max(0, a - 60):a]):
-            people = [m.key for m in ctx.mentions_in(max(0, a - 2500), a) if ctx.actors[m.key].kind == "person"]
+            people = [m.key for m in ctx.mentions_in(max(0, a - 2500), a) if ctx.actors[m.key].kind == "person"
+                      and not any(qa <= m.start < qb for qa, qb in quotes)]  # not someone named inside a quote
             return people[-1] if people else None
     return None
 
