@@ -66,12 +66,24 @@ def entries() -> tuple[dict[str, list[Entry]], dict[str, Entry]]:
         add(entry, aliases)
     for e in _data("organisations.json")["entries"]:
         qid = e.get("wikidata")
-        entry = Entry(f"{e['kind'].replace('_', '-')}/{slug(e['name'])}", e["name"], e["kind"], e.get("jurisdiction"),
-                      (WIKIDATA + qid,) if qid else ())
-        add(entry, e["aliases"])
+        entry = Entry(f"{e['kind'].replace('_', '-')}/{slug(e['name'])}", display_name(e["name"], e["aliases"]),
+                      e["kind"], e.get("jurisdiction"), (WIKIDATA + qid,) if qid else ())
+        add(entry, [e["name"], *e["aliases"]])
     for e in _data("parties.json")["entries"]:
         add(Entry(f"party/{slug(e['name'])}", e["name"], "party"), e["aliases"])
     return by_alias, by_key
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
+
+
+def display_name(name: str, aliases: list[str]) -> str:
+    """`Wetenschappelijk Onderzoek- en Documentatiecentrum (WODC)`: documents often use only the acronym,
+    so a label that shows both lets a reader (and a search) find the actor either way."""
+    if ACRONYM.fullmatch(name) or "(" in name:
+        return name
+    acronyms = [a for a in aliases if ACRONYM.fullmatch(a)]
+    return f"{name} ({acronyms[0]})" if acronyms else name
 
 
 def _variants(alias: str) -> set[str]:
@@ -92,7 +104,7 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, list[Entry]]]:
             table.setdefault(v, []).extend(es)
     parts = []
     for alias in sorted(table, key=len, reverse=True):
-        body = re.escape(alias)
+        body = r"\s+".join(re.escape(w) for w in alias.split(" "))  # names run across line breaks
         if len(alias) <= 4 and alias.upper() == alias:
             parts.append(rf"(?<![\w-]){body}(?![\w-])")  # abbreviations: whole words only
         else:
@@ -105,10 +117,10 @@ def find(text: str, jurisdiction: str | None, start: int = 0, end: int | None = 
     pattern, table = _matcher()
     hits = []
     for m in pattern.finditer(text, start, len(text) if end is None else end):
-        options = table[m.group(0)]
-        chosen = _choose(options, jurisdiction)
+        surface = re.sub(r"\s+", " ", m.group(0))
+        chosen = _choose(table[surface], jurisdiction)
         if chosen:
-            hits.append(Hit(m.start(), m.end(), chosen, m.group(0)))
+            hits.append(Hit(m.start(), m.end(), chosen, surface))
     return hits
 
 

@@ -24,7 +24,7 @@ _QUANT = (r"(?:(?:nagenoeg|vrijwel|bijna|praktisch)\s+)?"
           r"tal\s+van|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig)")
 _HEAD = (r"(?:landen|lidstaten|EU-lidstaten|VN-lidstaten|VN-leden|herkomstlanden|transitlanden|bestemmingslanden|"
          r"staten|vertegenwoordigers|delegaties|regeringen|deelstaten|partners)")
-GROUP = re.compile(rf"(?<![\w-])(?P<name>{_QUANT}\s+(?:[a-zà-ÿA-Z][\w-]*e\s+){{0,2}}{_HEAD}|(?:de\s+)?EU-\d{{2}})(?![\w-])",
+GROUP = re.compile(rf"(?<![A-Za-zÀ-ÿ-])(?P<name>{_QUANT}\s+(?:[a-zà-ÿA-Z][\w-]*e\s+){{0,2}}{_HEAD}|(?:de\s+)?EU-\d{{2}})(?![\w-])",
                    re.I)
 # a verb of deciding, agreeing, voting, attending or withdrawing after the group, in the same clause
 ACTS = re.compile(r"^[^.;:?]{0,80}?\b(?:ga(?:at|an)\s+akkoord|(?:konden|kunnen|kon)\s+zich|besloten|besloot|stemden|"

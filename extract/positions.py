@@ -25,8 +25,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("oppose", re.compile(r"\b(?:niet\s+(?:meer\s+)?(?:te\s+)?(?:willen\s+)?(?:steunen|ondersteunen|onderschrijven)|"
                           r"trok\w*\s+(?:het\s+)?zich\s+(?:\w+\s+)?terug|\w*\s*teruggetrokken|trekt zich terug|"
                           r"niet\s+(?:te\s+gaan\s+)?(?:tekenen|ondertekenen)|stemde\w* tegen|verwerp\w*|wees\s+\w+\s+af|"
-                          r"afgeraden|niet voornemens|geen voornemens|geen plannen|indruisten tegen|"
-                          r"noch\s+door\s.{0,60}?noch\s+namens\s.{0,60}?goedgekeurd)\b", re.S)),
+                          r"afgeraden|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b", re.S)),
     ("conditional", re.compile(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|"
                                r"met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|niet\s+(?:aan\s+)?in\s+de\s+weg)\b")),
     ("support", re.compile(r"\b(?:steun\w*|ondersteun\w*|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t)\s+(?:\w+\s+)?met|"
@@ -66,7 +65,16 @@ def _targets(text: str) -> list[tuple[str, int | None, str | None]]:
     return list(dict.fromkeys(out))
 
 
+# approval that did not happen is not a position: `werd noch door X, noch namens X goedgekeurd`
+NOT_APPROVED = re.compile(r"\b(?:noch|niet)\b[^.;]{0,80}?\b(?:goedgekeurd|aanvaard|ondertekend)\b", re.S)
+# a compact named after its body (`het VN Global Compact`) does not make that body a holder
+TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchtelingencompact|[Cc]ompact|-conferentie|"
+                         r"conferentie)")
+
+
 def _stance(text: str) -> tuple[str, int, int] | None:
+    if NOT_APPROVED.search(text):
+        return None
     if ANSWER_YES_IF.match(text):
         return "conditional", 0, min(len(text), 60)
     for stance, pattern in STANCE_CUES:
@@ -157,6 +165,8 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
     keys = []
     for m in ctx.mentions_in(start, cue):
         a = ctx.actors[m.key]
+        if TITLE_AFTER.match(ctx.text[m.end:m.end + 30]):
+            continue
         if a.kind in HOLDER_KINDS and m.key not in keys:
             keys.append(m.key)
     states = [k for k in keys if ctx.actors[k].kind in ("country", "government", "international_organisation")]
