@@ -27,14 +27,19 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("present", re.compile(
         r"\b(?:nam(?:en)?\s+(?:\w+\s+){0,3}deel|neemt deel|deelgenomen|deelnam|was\s+(?:\w+\s+)?aanwezig|waren\s+(?:\w+\s+)?aanwezig|"
         r"aanwezig was|was vertegenwoordigd|vertegenwoordigd door|zetelen|zetelt|bespraken|besprak|ondervraagd|"
-        r"had\s+(?:\w+\s+){0,6}(?:ontmoeting|contact|overleg)|toegezegd|woonde\w* bij|zat\w* samen|voorzat)\b")),
+        r"had\s+(?:\w+\s+){0,6}(?:ontmoeting|contact|overleg)|toegezegd|woonde\w* bij|zat\w* samen|voorzat|"
+        r"aanwezige\s+(?:\w+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers))\b")),
 ]
 PRONOUN = re.compile(r"\b(?:hij|zij|betrokkene)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:ik|Ik)\b")
 SECOND_PERSON = re.compile(r"\b(?:u|U)\b")
 CLAUSE = re.compile(r",\s+(?=(?:hij|zij|en|maar)\b)|\s+maar\s+|;\s*|:\s+")
+# an ordinal that counts meetings, not `derde landen`, `de eerste keer`, `het tweede kwartaal`
 ORDINAL = re.compile(r"\b(?P<o>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\b"
+                     r"(?!\s+(?:land|landen|lidsta\w*|partij\w*|pijler|lezing|kwarta\w*|week|dag|maand|jaar|keer|plaats|"
+                     r"persoon|personen|generatie|fase|lid|alinea|zin|helft))"
                      r"|\b(?P<n>twee|drie) volgende\b")
+PRESENT_GROUP = re.compile(r"\b[Aa]anwezige\s+(?:\w+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers)\b")
 PLURAL = re.compile(r"\b(?:[Cc]o[oö]r[Mm]ulti-vergaderingen|deze vergaderingen|die vergaderingen|de vergaderingen)\b")
 
 
@@ -49,11 +54,19 @@ def extract(ctx: Context) -> None:
     last_person: str | None = None
     last_ordinal = 0
     rows: dict[tuple[str, str, str], AttendanceFact] = {}
+    previous: list[Meeting] = []  # the dated meetings of the sentence before
+    previous_end = 0
     for s in ctx.sentences:
         if s.text.rstrip().endswith("?"):
             continue  # a question asks; it does not report who attended
         clauses = _clauses(ctx, s.start, s.end)
-        carried: list[Meeting] = []
+        # `Tijdens de vergadering van 3 mei ... . Alle aanwezige leden gaan akkoord`: the meeting just named
+        group = PRESENT_GROUP.search(s.text)
+        same_paragraph = group and not re.search(r"\n\s*\n", ctx.text[previous_end:s.start + group.start()])
+        carried: list[Meeting] = previous if same_paragraph else []
+        previous = [m for m in ctx.meetings.values() if m.start and len(m.start) == 10
+                    and any(s.start <= a < s.end for a, _ in m.spans)]
+        previous_end = s.end
         carried_actors: list[str] = []
         for cs, ce in clauses:
             clause = ctx.text[cs:ce]

@@ -33,6 +33,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:\s+van\s+de\s+[a-z]+(?:\s+en\s+de\s+[a-z]+)?)?)")),
     ("cabinet", re.compile(r"\b(?P<name>kabinet(?:-| van (?:minister |staatssecretaris )?)[A-Z][\w-]+)")),
 ]
+_OF_GOVERNMENT = (r"van\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?(?:regering(?:en)?|ministers?)"
+                  r"(?:\s+van\s+de\s+[a-z]+(?:\s+en\s+de\s+[a-z]+)?)?")
+# `alle kabinetten van de federale regering en van de regeringen van de gemeenschappen en de gewesten`:
+# the second `van ...` shares the head noun, so it names a second group of cabinets
+ELIDED = re.compile(rf"\b(?P<head>kabinetten)\s+{_OF_GOVERNMENT}\s+en\s+(?P<tail>{_OF_GOVERNMENT})")
 COMMITTEES = re.compile(r"\bde commissies (?P<a>[A-Z]{2,6}) en (?P<b>[A-Z]{2,6})\b")
 # a country acts when a verb of doing/deciding follows it closely
 _ACTS = re.compile(
@@ -61,6 +66,9 @@ def extract(ctx: Context) -> None:
             canonical = re.sub(r"^alle\s+", "", name) if kind == "cabinet" else name
             canonical = re.sub(r"^(?:Federale Overheidsdienst)\b", "FOD", canonical)
             ctx.add_actor(f"{kind}/{slug(canonical)}", canonical, kind, m.start("name"), m.end("name"), alias=name)
+    for m in ELIDED.finditer(text):
+        name = squash(f"{m.group('head')} {m.group('tail')}")
+        ctx.add_actor(f"cabinet/{slug(name)}", name, "cabinet", m.start("tail"), m.end("tail"), alias=name)
     for m in COMMITTEES.finditer(text):
         for g in ("a", "b"):
             name = f"commissie {m.group(g)}"
