@@ -9,7 +9,7 @@ import typer
 
 from gcmkg.errors import EXIT_DOCUMENTS_FAILED, GcmkgError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Dutch parliamentary documents in, a knowledge graph of actors, meetings, attendance and "
                        "positions out.\n\nExample: gcmkg build seeds/ --out out && "
                        "gcmkg query attendance --graph out/graph.ttl")
@@ -37,7 +37,7 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
     for name, reason in result.errors.items():
         typer.echo(f"Error: {name}: {reason}", err=True)
     totals = result.report()["totals"]
-    typer.echo(f"{len(result.extractions)} documents, " + ", ".join(f"{v} {k}" for k, v in totals.items())
+    typer.echo(f"{len(result.extractions)} files: " + ", ".join(f"{v} {k}" for k, v in totals.items())
                + f" -> {out}/graph.ttl, graph.trig, graph.html, report.json", err=True)
     if result.errors:
         raise typer.Exit(EXIT_DOCUMENTS_FAILED)
@@ -91,4 +91,18 @@ def eval_(gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON
 
 
 def main() -> None:
-    app()
+    """The console script: an unexpected failure is one `Error:` line (exit 1), not a traceback;
+    GCMKG_DEBUG=1 shows the traceback for a bug report."""
+    import os
+    import sys
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("Error: interrupted; outputs of a build are written only when complete", err=True)
+        sys.exit(130)
+    except Exception as e:  # noqa: BLE001 - the last line of defence for researchers
+        if os.environ.get("GCMKG_DEBUG"):
+            raise
+        typer.echo(f"Error: internal error ({type(e).__name__}: {e}); rerun with GCMKG_DEBUG=1 and report it", err=True)
+        sys.exit(1)

@@ -141,11 +141,22 @@ def format_rows(rows: list[dict[str, str]], fmt: Format = "table") -> str:
     raise ValueError(f"unknown format {fmt!r}; use table, csv or json")
 
 
+TABLE_CELL = 48  # characters; the table is for reading, csv and json carry the full values
+
+
+def _short(value: str) -> str:
+    """One line, IRIs shortened to their last two path segments, long text cut with an ellipsis."""
+    v = " ".join(value.split())
+    if v.startswith(("http://", "https://")) and " " not in v:
+        v = "/".join(v.rstrip("/").split("/")[-2:])  # `person/jan-peeters`, `coormulti/2018-03-01`
+    return v if len(v) <= TABLE_CELL else v[:TABLE_CELL - 1] + "…"
+
+
 def _table(columns: list[str], rows: list[dict[str, str]]) -> str:
-    """A plain-text table; newlines inside a cell (quotes spanning lines) shown as spaces."""
+    """A plain-text table for reading: one line per row, cells shortened (see `_short`)."""
     if not rows:
         return "(no rows)"
-    cells = [[" ".join(r[c].split()) for c in columns] for r in rows]
+    cells = [[_short(r[c]) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
