@@ -72,15 +72,25 @@ TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchte
                          r"conferentie)")
 
 
+def _cues(text: str) -> list[tuple[str, int, int]]:
+    """Every stance cue in reading order; where cues overlap (`niet te willen steunen` holds `steunen`),
+    the one listed first in STANCE_CUES wins."""
+    found: list[tuple[str, int, int]] = []
+    for stance, pattern in STANCE_CUES:
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for _, a, b in found):
+                found.append((stance, m.start(), m.end()))
+    return sorted(found, key=lambda c: c[1])
+
+
 def _stance(text: str) -> tuple[str, int, int] | None:
     if NOT_APPROVED.search(text):
         return None
     if ANSWER_YES_IF.match(text):
         return "conditional", 0, min(len(text), 60)
-    for stance, pattern in STANCE_CUES:
-        m = pattern.search(text)
-        if m:
-            return stance, m.start(), m.end()
+    cues = _cues(text)
+    if cues:
+        return cues[0]
     if ANSWER_YES.match(text):
         return "support", 0, 3
     return None
@@ -119,10 +129,11 @@ def extract(ctx: Context) -> None:
         holders = _holders(ctx, s.start, s.start + cs, question)
         if speaker and not question and holders == [ctx.speaker_org]:
             holders = [speaker]  # `Hij antwoordde toen: “... sporen volledig met het Vlaamse beleid”`
-        for extra in _later_cues(s.text, ce):
-            holders += [h for h in _holders(ctx, s.start + extra[1], s.start + extra[2], question, fallback=False)
-                        if h not in holders]
-        for holder in holders:
+        pairs = [(h, stance) for h in holders]
+        for later, a, b in _later_cues(s.text, ce):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
+            pairs += [(h, later) for h in _holders(ctx, s.start + a, s.start + b, question, fallback=False)
+                      if (h, later) not in pairs]
+        for holder, stance in pairs:
             speaker = holder == ctx.speaker_org
             for label, objective, paragraph in targets:
                 key = (holder, label, stance)
@@ -148,15 +159,11 @@ def _quoted_speaker(ctx: Context, quotes: list[tuple[int, int]], pos: int) -> st
 
 def _later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
     """Further cues in the sentence, each with the span of text before it that names its holders."""
-    out, prev = [], after
-    for stance, pattern in STANCE_CUES:
-        for m in pattern.finditer(text, after):
-            out.append((stance, m.start(), m.end()))
-    out.sort(key=lambda x: x[1])
-    spans = []
-    for stance, a, b in out:
-        spans.append((stance, prev, a))
-        prev = b
+    spans, prev = [], after
+    for stance, a, b in _cues(text):
+        if a >= after:
+            spans.append((stance, prev, a))
+            prev = b
     return spans
 
 
