@@ -42,6 +42,9 @@ PARAGRAPH = re.compile(r"\b(?:paragraaf|punt|Marrakesh-)\s?(?P<n>\d{1,2})(?P<l>[
 GCM = re.compile(r"\b(?:GCM|[Mm]igratiepact|[Ii]mmigratiepact|Global Compact (?:for|on|voor|over) (?:Safe|Veilige|Migration|"
                  r"[Mm]igratie|gereguleerde)|het pact|het [Cc]ompact|Marrakesh-pact)")
 GCR = re.compile(r"\b(?:GCR|[Vv]luchtelingencompact|Global Compact (?:on|for|voor|over) (?:Refugees|[Vv]luchtelingen|gedeelde))")
+# `1) Bespreking van de Belgische steun voor ...`: an agenda item announces a discussion, not a stance
+AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[-•\uf0b7*])\s*(?:Bespreking|Stand van zaken|Voorbereiding|Planning|Overzicht|"
+                         r"Toelichting|Presentatie|Varia|Rondvraag|Goedkeuring van het verslag)\b")
 QA_BLOCK = re.compile(r"(?m)^(?P<kind>Vraag|Antwoord)\s+(?P<nr>\d+(?:[^\n]{0,20}))\s*$")
 HOLDER_KINDS = ("government", "country", "international_organisation", "person", "party", "parliament", "other")
 
@@ -107,7 +110,7 @@ def extract(ctx: Context) -> None:
         question = s.text.rstrip().endswith("?") or _in_question_block(blocks, s.start)
         speaker = _quoted_speaker(ctx, quotes, s.start)
         own = _targets(s.text)
-        found = _stance(s.text)
+        found = None if AGENDA_ITEM.match(s.text) else _stance(s.text)
         if not found:
             prev_targets = own or prev_targets
             continue
