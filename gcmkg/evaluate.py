@@ -207,13 +207,14 @@ def _score_documents(score: Score, gold: dict, system: list[dict], doc: str) -> 
 
 def evaluate(gold_dir: Path, paths: list[Path]) -> dict[str, Score]:
     """Extract `paths`, build the graph in memory, run the named queries and score them against `gold_dir`."""
+    from gcmkg.extract.resolve import resolve
     from gcmkg.graph.build import build_dataset, merged_graph
     from gcmkg.graph.query import load_store, run_query
     from gcmkg.pipeline import collect, extract_all
 
     files = collect(paths)
     result = extract_all(files)
-    graph = merged_graph(build_dataset(result.extractions))
+    graph = merged_graph(build_dataset(resolve(result.extractions)))
     store = load_store(graph)
     rows = {q: run_query(q, graph, store=store) for q in FACT_TYPES}
     return score_rows(gold_dir, rows, only={p.stem for p in files})

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from gcmkg.errors import DocumentError, UsageError
 from gcmkg.extract.models import Extraction, validation_lines
+from gcmkg.extract.resolve import resolve
 from gcmkg.extract.run import EXTRACTOR_VERSION, extract_path
 
 READABLE = {".txt"}
@@ -81,6 +82,7 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
     from gcmkg.viz.view import html_bytes
 
     result = extract_all(collect(paths), progress)
+    result.extractions = resolve(result.extractions)  # one key per actor across documents
     ds = build_dataset(result.extractions)
     result.outputs = write_graph_files(ds, out_dir)
     merged = merged_graph(ds)
