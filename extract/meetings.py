@@ -56,7 +56,7 @@ def series_of(ctx: Context, word: str, sentence: str) -> str | None:
         return "Algemene Vergadering VN" if "Algemene Vergadering" in sentence else "VN-top"
     if w == "stemming":
         place = LOCATION.search(sentence[sentence.find("stemming"):])
-        return f"stemming VN {place.group('place')}" if place and "VN" in sentence or "pact" in sentence else "stemming"
+        return f"stemming VN {place.group('place')}" if place and ("VN" in sentence or "pact" in sentence) else "stemming"
     if w in ("rondvraag", "kennismakingsgesprek", "commissievergadering"):
         return "commissie"
     if w == "ontmoeting":

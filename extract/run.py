@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gcmkg.errors import DocumentError
 from gcmkg.extract import load as loader
 from gcmkg.extract.context import MAX_EVIDENCE_PER_ACTOR, Context
 from gcmkg.extract.load import Document
@@ -17,7 +18,11 @@ def extract_document(doc: Document) -> Extraction:
     """All facts of one loaded document."""
     ctx = Context.of(doc)
     for ex in EXTRACTORS:
-        ex.run(ctx)
+        try:
+            ex.run(ctx)
+        except Exception as e:  # a bug on one document must not stop the others
+            raise DocumentError(doc.source, f"extractor {ex.name} failed ({type(e).__name__}: {e}); "
+                                            "please report this with the document") from e
     return freeze(ctx)
 
 
