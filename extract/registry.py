@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from gcmkg.extract import attendance, document, groups, meetings, organisations, persons, positions
+from gcmkg.extract import attendance, attendance_lists, document, groups, meetings, organisations, persons, positions
 from gcmkg.extract.context import Context
 
 
@@ -29,5 +29,6 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _entry("persons", persons),
     _entry("meetings", meetings),
     _entry("attendance", attendance),
+    _entry("attendance lists", attendance_lists),
     _entry("positions", positions),
 )

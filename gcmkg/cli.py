@@ -85,7 +85,10 @@ def eval_(gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON
         typer.echo(f"Error: {gold}: no such folder", err=True)
         raise typer.Exit(2)
     try:
-        typer.echo(format_scores(evaluate(gold, paths or [bundled_seeds()]), misses=misses))
+        errors: dict[str, str] = {}
+        typer.echo(format_scores(evaluate(gold, paths or [bundled_seeds()], errors), misses=misses))
+        for name, reason in sorted(errors.items()):
+            typer.echo(f"Error: {name}: {reason}", err=True)
     except GcmkgError as e:
         raise _fail(e) from None
 

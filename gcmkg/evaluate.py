@@ -205,8 +205,9 @@ def _score_documents(score: Score, gold: dict, system: list[dict], doc: str) -> 
     score.unmatched += [f"{doc}: {_row_line('documents', s)}" for i, s in enumerate(system) if i not in used]
 
 
-def evaluate(gold_dir: Path, paths: list[Path]) -> dict[str, Score]:
-    """Extract `paths`, build the graph in memory, run the named queries and score them against `gold_dir`."""
+def evaluate(gold_dir: Path, paths: list[Path], errors: dict[str, str] | None = None) -> dict[str, Score]:
+    """Extract `paths`, build the graph in memory, run the named queries and score them against `gold_dir`.
+    Documents that fail are left out of the graph (their gold counts as missed) and put in `errors`."""
     from gcmkg.extract.resolve import resolve
     from gcmkg.graph.build import build_dataset, merged_graph
     from gcmkg.graph.query import load_store, run_query
@@ -214,6 +215,8 @@ def evaluate(gold_dir: Path, paths: list[Path]) -> dict[str, Score]:
 
     files = collect(paths)
     result = extract_all(files)
+    if errors is not None:
+        errors.update(result.errors)
     graph = merged_graph(build_dataset(resolve(result.extractions)))
     store = load_store(graph)
     rows = {q: run_query(q, graph, store=store) for q in FACT_TYPES}

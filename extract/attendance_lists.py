@@ -1,0 +1,75 @@
+"""Attendance lists of reports and records: `Aanwezig: ...`, `Aanwezig zijn zeven leden der Kamer, te
+weten: ...`, `Verontschuldigd: ...`, `Afwezig: ...`, `Berichten van verhindering`, `Ter tafel aanwezige
+leden van de regering: ...`.
+
+Each list gives one row per actor it names (a person with a party tag, a person with an
+affiliation in brackets, an administration) for the meeting the report is about: the dated
+meeting named last before the list, else the first one after it. Names in brackets are
+affiliations, not attendees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gcmkg.extract.context import Context, Meeting
+from gcmkg.extract.models import AttendanceFact
+
+NEEDS = ("meetings", "actors")
+PRODUCES = ("attendance",)
+
+HEADS: list[tuple[str, str]] = [
+    ("excused", r"[Vv]erontschuldigd|[Aa]fwezig met kennisgeving|[Mm]et kennisgeving afwezig|[Bb]erichten van verhindering|"
+                r"[Aa]fmeldingen|[Bb]ericht van verhindering"),
+    ("absent", r"[Aa]fwezig|[Nn]iet aanwezig"),
+    ("not_invited", r"[Nn]iet uitgenodigd"),
+    ("invited", r"[Uu]itgenodigd"),
+    ("present", r"[Aa]anwezig(?:\s+(?:zijn|waren|op|bij)\b[^:\n]{0,80})?|[Tt]er tafel aanwezige leden van de regering|"
+                r"[Dd]eelnemers|[Vv]oorzitter"),
+]
+HEAD = re.compile(r"(?m)^[ \t]*(?:" + "|".join(f"(?P<{s}>{p})" for s, p in HEADS) + r")[ \t]*(?::|\n)")
+BRACKETS = re.compile(r"\([^()]*\)")
+# a list ends at a blank line or at the next `Label:` line (`Afwezig: ...`, `Secretariaat: ...`)
+STOP = re.compile(r"\n[ \t]*\n|\n[ \t]*[A-ZÀ-Ý][\w ]{2,40}:")
+
+
+def extract(ctx: Context) -> None:
+    dated = sorted(((min(a for a, _ in m.spans), m) for m in ctx.meetings.values()
+                    if m.start and len(m.start) == 10 and m.spans), key=lambda am: (am[0], am[1].key))
+    rows: dict[tuple[str, str, str], AttendanceFact] = {}
+    for head in HEAD.finditer(ctx.text):
+        status = next(s for s, _ in HEADS if head.group(s))
+        start, end = _block(ctx.text, head.end())
+        meeting = _meeting_for(dated, head.start())
+        if meeting is None or end <= start:
+            continue
+        brackets = [(m.start() + start, m.end() + start) for m in BRACKETS.finditer(ctx.text[start:end])]
+        for mention in ctx.mentions_in(start, end):
+            actor = ctx.actors[mention.key]
+            if actor.kind in ("party", "country") or any(a <= mention.start < b for a, b in brackets):
+                continue
+            rows.setdefault((meeting.key, mention.key, status), AttendanceFact(
+                meeting=meeting.key, actor=mention.key, status=status, evidence=ctx.evidence(head.start(), end)))
+    known = {(a.meeting, a.actor, a.status) for a in ctx.attendance}
+    ctx.attendance.extend(rows[k] for k in sorted(rows) if k not in known)
+
+
+def _block(text: str, pos: int) -> tuple[int, int]:
+    """The list after a heading: its first paragraph (blank lines right after the heading skipped), plus a
+    following paragraph that continues it (`en staatssecretaris X.`)."""
+    m = re.match(r"\s*", text[pos:])
+    start = pos + (m.end() if m else 0)
+    brk = STOP.search(text, start)
+    end = brk.start() if brk else len(text)
+    nxt = re.match(r"\s*\n[ \t]*en\s+[^\n]*", text[end:])
+    if nxt and text[end - 1:end] == ",":
+        end += nxt.end()
+    return start, end
+
+
+def _meeting_for(dated: list[tuple[int, Meeting]], pos: int) -> Meeting | None:
+    before = [m for at, m in dated if at < pos]
+    if before:
+        return before[-1]
+    after = [m for at, m in dated if at >= pos]
+    return after[0] if after else None
