@@ -184,17 +184,22 @@ def test_gold_file(path: Path) -> None:
     assert all(isinstance(n, str) and n for n in gold["notes"])
 
 
+ROLE_WORDS = re.compile(r"(?i)\b(minister|staatssecretaris|attaché|voorzitter|secretaris|vertegenwoordiger|commissaris|griffier)\b")
+
+
 def test_documents_use_invented_people_not_the_seeds() -> None:
-    """The test set measures generalisation: no person of the seed gold may appear in it."""
+    """The test set measures generalisation: no named person of the seed gold may appear in it."""
     people = set()
     for path in SEED_GOLD.glob("*.json"):
         for actor in load(path)["actors"]:
-            if actor["kind"] == "person" and len(actor["name"]) >= 6 and " " in actor["name"]:
-                people.add(actor["name"].lower())
-    assert people, "seed gold not found"
+            name = actor["name"]
+            if actor["kind"] == "person" and not ROLE_WORDS.search(name) and not name.isupper() and len(name) >= 6:
+                people.add(name)
+    assert "Geert Bourgeois" in people and "Harbers" in people, "seed gold not found"
     for path in DOCS.glob("*.txt"):
-        text = normalise(path.read_text(encoding="utf-8")).lower()
-        assert not [p for p in people if p in text], path.name
+        text = normalise(path.read_text(encoding="utf-8"))
+        found = [p for p in people if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
+        assert not found, f"{path.name}: {found}"
 
 
 def test_the_set_covers_every_fact_type_and_vocabulary() -> None:
