@@ -19,20 +19,34 @@ from gcmkg.extract.models import PositionFact
 NEEDS = ("actors", "documents")
 PRODUCES = ("positions",)
 
+_LIST = r"(?:de\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?(?:\s*(?:,|en|\(\w+\))\s*(?:de\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?)*"
+
+
+def _cue(pattern: str) -> re.Pattern[str]:
+    """A cue whose words may be split over lines: every space in the pattern matches any whitespace.
+    A group `h` marks where the holders stand inside the cue (`stemden Polen en Tsjechië tegen`)."""
+    return re.compile(pattern.replace(" ", r"\s+"), re.S)
+
+
 STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("undecided", re.compile(r"\b(?:onthield\w* zich|onthouding|nog geen standpunt|beraadt zich|nog geen beslissing|"
-                             r"nog niet beslist|wordt nog bestudeerd)\b")),
-    ("oppose", re.compile(r"\b(?:niet\s+(?:meer\s+)?(?:te\s+)?(?:willen\s+)?(?:steunen|ondersteunen|onderschrijven)|"
-                          r"trok\w*\s+(?:het\s+)?zich\s+(?:\w+\s+)?terug|\w*\s*teruggetrokken|trekt zich terug|"
-                          r"niet\s+(?:te\s+gaan\s+)?(?:tekenen|ondertekenen)|stemde\w* tegen|verwerp\w*|wees\s+\w+\s+af|"
-                          r"afgeraden|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b", re.S)),
-    ("conditional", re.compile(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|"
-                               r"met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|niet\s+(?:aan\s+)?in\s+de\s+weg)\b")),
-    ("support", re.compile(r"\b(?:steun\w*|ondersteun\w*|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t)\s+(?:\w+\s+)?met|"
-                           r"verenigbaar|akkoord|goedkeur\w*|(?:kan|kon|konden|kunnen)\s+(?:\w+\s+){0,2}zich\s+(?:\w+\s+){0,4}vinden|voorstander|stemde\w* voor|"
-                           r"scha(?:rt|ren)\s+zich\s+achter|achter\s+(?:deze|dit|het)\s+\w+\s+scharen|komt\s+(?:\w+\s+){0,2}overeen|"
-                           r"komen\s+(?:\w+\s+){0,2}overeen|dient het .{0,30}belang|hecht\w*\s+.{0,20}aan|erkent het belang|"
-                           r"beschouwt het .{0,40}als|is hier al op gericht|biedt\s+(?:\w+\s+){1,3}al\s+aan|kent\s+\w+\s+al)\b", re.S)),
+    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) zich|onthouding\w*|nog geen standpunt|beraadt zich|nog geen beslissing|"
+                       r"nog niet beslist|wordt nog bestudeerd|nog geen besluit)\b")),
+    ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:willen )?(?:steunen|ondersteunen|onderschrijven)|"
+                    r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
+                    r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
+                    r"stemde\w* (?P<h2>" + _LIST + r") tegen|verwerp\w*|wees \w+ af|keer\w* (?:\w+ ){0,4}de rug toe|"
+                    r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
+                    r"afgeraden|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
+    ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|voorbehoud\w*|"
+                         r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
+                         r"niet (?:aan )?in de weg)\b")),
+    ("support", _cue(r"\b(?:steun\w*|ondersteun\w*|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t) (?:\w+ )?met|"
+                     r"verenigbaar|akkoord|goedkeur\w*|keur\w* (?:\w+ ){0,4}goed|(?:kan|kon|konden|kunnen) (?:\w+ ){0,2}zich "
+                     r"(?:\w+ ){0,4}vinden|voorstander|stemde\w* voor|stemde\w* (?P<h>" + _LIST + r") voor|"
+                     r"sta(?:at|an) (?:\w+ ){0,2}achter|"
+                     r"scha(?:rt|ren) zich achter|achter (?:deze|dit|het) \w+ scharen|komt (?:\w+ ){0,2}overeen|"
+                     r"komen (?:\w+ ){0,2}overeen|dient het .{0,30}belang|hecht\w* .{0,20}aan|erkent het belang|"
+                     r"beschouwt het .{0,40}als|is hier al op gericht|biedt (?:\w+ ){1,3}al aan|kent \w+ al)\b")),
 ]
 ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
 ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
@@ -45,6 +59,7 @@ GCR = re.compile(r"\b(?:GCR|[Vv]luchtelingencompact|Global Compact (?:on|for|voo
 # `1) Bespreking van de Belgische steun voor ...`: an agenda item announces a discussion, not a stance
 AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[-•\uf0b7*])\s*(?:Bespreking|Stand van zaken|Voorbereiding|Planning|Overzicht|"
                          r"Toelichting|Presentatie|Varia|Rondvraag|Goedkeuring van het verslag)\b")
+ALSO = re.compile(r",?\s+(?:evenals|net als|net zoals|alsook|en ook)\b(?:\s+onder\s+meer)?")
 QA_BLOCK = re.compile(r"(?m)^(?P<kind>Vraag|Antwoord)\s+(?P<nr>\d+(?:[^\n]{0,20}))\s*$")
 HOLDER_KINDS = ("government", "country", "international_organisation", "person", "party", "parliament", "other")
 
@@ -75,27 +90,29 @@ TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchte
                          r"conferentie)")
 
 
-def _cues(text: str) -> list[tuple[str, int, int]]:
-    """Every stance cue in reading order; where cues overlap (`niet te willen steunen` holds `steunen`),
-    the one listed first in STANCE_CUES wins."""
-    found: list[tuple[str, int, int]] = []
+def _cues(text: str) -> list[tuple[str, int, int, int, int]]:
+    """Every stance cue in reading order, with the span of holders inside it (or -1, -1); where cues
+    overlap (`niet te willen steunen` holds `steunen`), the one listed first in STANCE_CUES wins."""
+    found: list[tuple[str, int, int, int, int]] = []
     for stance, pattern in STANCE_CUES:
         for m in pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for _, a, b in found):
-                found.append((stance, m.start(), m.end()))
+            if not any(a < m.end() and m.start() < b for _, a, b, _, _ in found):
+                inner = next((g for g in ("h", "h2") if g in pattern.groupindex and m.group(g)), None)
+                hs, he = (m.start(inner), m.end(inner)) if inner else (-1, -1)
+                found.append((stance, m.start(), m.end(), hs, he))
     return sorted(found, key=lambda c: c[1])
 
 
-def _stance(text: str) -> tuple[str, int, int] | None:
+def _stance(text: str) -> tuple[str, int, int, int, int] | None:
     if NOT_APPROVED.search(text):
         return None
     if ANSWER_YES_IF.match(text):
-        return "conditional", 0, min(len(text), 60)
+        return "conditional", 0, min(len(text), 60), -1, -1
     cues = _cues(text)
     if cues:
         return cues[0]
     if ANSWER_YES.match(text):
-        return "support", 0, 3
+        return "support", 0, 3, -1, -1
     return None
 
 
@@ -114,7 +131,7 @@ def extract(ctx: Context) -> None:
         if not found:
             prev_targets = own or prev_targets
             continue
-        stance, cs, ce = found
+        stance, cs, ce, hs, he = found
         targets = own
         if not targets and prev_targets and re.search(r"\b(?:[Dd]ie|[Dd]eze|daarin|[Aa]lle doelstellingen)\b", s.text):
             targets = prev_targets  # `Die zijn gescreend`, `Alle doelstellingen die daarin staan`
@@ -129,13 +146,23 @@ def extract(ctx: Context) -> None:
                 targets = [("GCM", None, None)]
         if not targets:
             continue
-        holders = _holders(ctx, s.start, s.start + cs, question)
+        inner = _holders(ctx, s.start + hs, s.start + he, question, fallback=False) if hs >= 0 else []
+        holders = inner or _holders(ctx, s.start, s.start + cs, question, fallback=False)
+        if not holders:  # `Het pact wordt gesteund door X en Y`, `de landen die zich onthielden, waren X en Y`
+            holders = _holders(ctx, s.start + ce, s.end, question, fallback=False, states_only=True)
+        if not holders:
+            holders = _holders(ctx, s.start, s.start + cs, question)
         if speaker and not question and holders == [ctx.speaker_org]:
             holders = [speaker]  # `Hij antwoordde toen: “... sporen volledig met het Vlaamse beleid”`
         pairs = [(h, stance) for h in holders]
         for later, a, b in _later_cues(s.text, ce):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
             pairs += [(h, later) for h in _holders(ctx, s.start + a, s.start + b, question, fallback=False)
                       if (h, later) not in pairs]
+        also = ALSO.search(s.text, max([ce, *(b for _, _, b, _, _ in _cues(s.text))]))
+        if also:  # `Nederland stemde voor, evenals België en Spanje`: the last stance goes on
+            last = pairs[-1][1] if pairs else stance
+            pairs += [(h, last) for h in _holders(ctx, s.start + also.end(), s.end, question, fallback=False)
+                      if (h, last) not in pairs]
         for holder, stance in pairs:
             speaker = holder == ctx.speaker_org
             for label, objective, paragraph in targets:
@@ -161,17 +188,19 @@ def _quoted_speaker(ctx: Context, quotes: list[tuple[int, int]], pos: int) -> st
 
 
 def _later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
-    """Further cues in the sentence, each with the span of text before it that names its holders."""
+    """Further cues in the sentence, each with the span of text that names its holders: the words inside
+    the cue where it has them, else the text since the previous cue."""
     spans, prev = [], after
-    for stance, a, b in _cues(text):
+    for stance, a, b, hs, he in _cues(text):
         if a >= after:
-            spans.append((stance, prev, a))
+            spans.append((stance, hs, he) if hs >= 0 else (stance, prev, a))
             prev = b
     return spans
 
 
-def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool = True) -> list[str]:
-    """The actors before the cue that can hold a position; else the government that speaks."""
+def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool = True,
+             states_only: bool = False) -> list[str]:
+    """The actors in text[start:cue] that can hold a position; else the government that speaks."""
     keys = []
     for m in ctx.mentions_in(start, cue):
         a = ctx.actors[m.key]
@@ -180,7 +209,7 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
         if a.kind in HOLDER_KINDS and m.key not in keys:
             keys.append(m.key)
     states = [k for k in keys if ctx.actors[k].kind in ("country", "government", "international_organisation")]
-    if states:
+    if states or states_only:
         keys = states
     if question:  # only what a question reports of others, never the asker's or addressee's own stance
         return [k for k in keys if ctx.actors[k].kind == "country"]
