@@ -17,7 +17,7 @@ from importlib.resources import files
 
 from gcmkg.extract import gazetteer
 from gcmkg.extract.context import Context
-from gcmkg.extract.textutil import slug, squash, titlecase_name
+from gcmkg.extract.textutil import slug, squash, strip_accents, titlecase_name
 
 NEEDS = ("text", "documents")
 PRODUCES = ("actors:person",)
@@ -37,6 +37,8 @@ TITLE_NAME = re.compile(
     rf"(?P<where>\s+in de Kamer)?\s+(?P<name>{NAME})(?=[\s,.;:()]|$)")
 PARTY_TAG = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[\w&-]{{2,12}})(?:\)|,)(?:\s*\((?P<role>[a-z-]+)\))?")
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*[-–•\uf0b7][ \t]*(?P<name>{NAME}):[ \t]*(?P<role>[^;\n]+)")
+LABEL_PERSON = re.compile(rf"(?m)^[ \t]*(?P<role>Voorzitter|Griffier|Secretaris|Rapporteur|Notulist|Verslaggever)[ \t]*:"
+                          rf"[ \t]*(?P<name>{NAME})[ \t]*(?=[(,]|$)")
 LIST_HEAD = re.compile(r"(?m)^[ \t]*Voor (?:de |het )?(?P<org>[^:\n]{3,80}):[ \t]*$")
 OFFICE = re.compile(
     rf"(?<![\w-])(?P<det>[Dd]e |[Zz]ijn |[Hh]aar )?(?P<office>(?:{OFFICE_WORDS})\s+(?:van|voor)\s+(?:de |het )?"
@@ -61,7 +63,9 @@ def first_names() -> frozenset[str]:
 
 def _looks_like_name(name: str) -> bool:
     parts = [p for p in re.split(r"\s+", name) if p]
-    if not parts or any(p in NOT_NAMES for p in parts):
+    # a capitalised particle before a surname (`De Gruyter`, `Van Dijk`) is part of the name
+    words = [p for p in parts[:-1] if not re.fullmatch(_PARTICLE, p)] + parts[-1:]
+    if not parts or any(p in NOT_NAMES for p in words):
         return False
     if gazetteer.lookup(name) or gazetteer.lookup(parts[-1]):
         return False
@@ -207,6 +211,9 @@ def extract(ctx: Context) -> None:
     for m in ROLE_PERSON.finditer(text):
         role = squash(m.group("role"))
         ctx.add_actor(f"person/{slug(role)}", role, "person", m.start("role"), m.end("role"), role=role)
+    for m in LABEL_PERSON.finditer(text):  # `Griffier: Bakker` in the head of a report
+        if _looks_like_name(m.group("name")):
+            register_named(ctx, m.group("name"), m.start("name"), m.end("name"), role=m.group("role").lower())
     _first_name_persons(ctx)
     _surname_mentions(ctx)
     _merge_officials(ctx)
@@ -316,7 +323,7 @@ def _first_name_persons(ctx: Context) -> None:
     names = first_names()
     for m in re.finditer(rf"(?<![\w.-])(?P<first>{_CAP})\s+(?P<rest>(?:{_PARTICLE}\s+)?{_CAP})(?![\w-])", ctx.text):
         first = m.group("first")
-        if first not in names or not _looks_like_name(m.group("rest")):
+        if (first not in names and strip_accents(first) not in names) or not _looks_like_name(m.group("rest")):
             continue
         full = f"{first} {m.group('rest')}"
         if gazetteer.lookup(full):

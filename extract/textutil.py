@@ -28,3 +28,10 @@ def titlecase_name(text: str) -> str:
     for w in squash(text).split(" "):
         words.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(words)
+
+
+def strip_accents(text: str) -> str:
+    """`Hélène` -> `Helene`: name lists often hold only the unaccented spelling."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
