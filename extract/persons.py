@@ -321,10 +321,14 @@ def _known_surname(ctx: Context, name: str) -> str | None:
 def _first_name_persons(ctx: Context) -> None:
     """`Patrick Dewael`: a known first name followed by a capitalised surname."""
     names = first_names()
-    for m in re.finditer(rf"(?<![\w.-])(?P<first>{_CAP})\s+(?P<rest>(?:{_PARTICLE}\s+)?{_CAP})(?![\w-])", ctx.text):
+    pattern = re.compile(rf"(?<![\w.-])(?P<first>{_CAP})\s+(?P<rest>(?:{_PARTICLE}\s+)?{_CAP})(?![\w-])")
+    pos = 0
+    while m := pattern.search(ctx.text, pos):
         first = m.group("first")
         if (first not in names and strip_accents(first) not in names) or not _looks_like_name(m.group("rest")):
+            pos = m.start("rest")  # `Stemverklaringen Veerle Jansen`: the rest may start a name itself
             continue
+        pos = m.end()
         full = f"{first} {m.group('rest')}"
         if gazetteer.lookup(full):
             continue
