@@ -182,4 +182,7 @@ def _actors(ctx: Context, cs: int, ce: int, clause: str, refs: list[Meeting], la
 def _hosts(ctx: Context, key: str, meeting: Meeting) -> bool:
     """The parliament of a plenary or the place of a meeting is not among those who attend it."""
     name = ctx.actors[key].name
-    return name in meeting.series or (meeting.location is not None and name == meeting.location)
+    words = {w for w in re.findall(r"\w+", name.lower()) if w not in ("de", "het", "van", "der")}
+    series = set(re.findall(r"\w+", meeting.series.lower()))
+    return (name in meeting.series or (bool(words) and words <= series)  # `werkgroep van het IMC` holds `IMC werkgroep`
+            or (meeting.location is not None and name == meeting.location))

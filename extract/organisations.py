@@ -32,6 +32,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cabinet", re.compile(r"\b(?P<name>(?:alle\s+)?kabinetten\s+van\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?(?:regering(?:en)?|ministers?)"
                            r"(?:\s+van\s+de\s+[a-z]+(?:\s+en\s+de\s+[a-z]+)?)?)")),
     ("cabinet", re.compile(r"\b(?P<name>kabinet(?:-| van (?:minister |staatssecretaris )?)[A-Z][\w-]+)")),
+    ("cabinet", re.compile(rf"\b(?P<name>kabinet van de (?:[A-Z]?[a-z]+e )?(?:minister-president|minister|staatssecretaris|"
+                           rf"viceminister-president)(?: (?:van|voor) (?:de |het )?{_CAPS})?)")),
+    ("administration", re.compile(rf"\b(?P<name>(?:Permanente|Algemene) Vertegenwoordiging van (?:het |de )?{_CAPS}"
+                                  rf"(?: bij (?:de |het )?{_CAPS})?)")),
+    ("civil_society", re.compile(rf"\b(?P<name>(?:Stichting|Vereniging|Platform|Federatie|Vluchtelingenwerk) {_CAPS})")),
+    ("other", re.compile(rf"\b(?P<name>(?:Universiteit|Hogeschool) (?:van )?{_CAPS}|(?:KU|Vrije Universiteit) {_CAPS})")),
+    ("other", re.compile(r"\b(?P<name>(?:voorbereidende )?werkgroep van (?:de|het) IMC(?: [A-Z]\w+(?: en [A-Z]\w+)?)?)")),
 ]
 _OF_GOVERNMENT = (r"van\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?(?:regering(?:en)?|ministers?)"
                   r"(?:\s+van\s+de\s+[a-z]+(?:\s+en\s+de\s+[a-z]+)?)?")
