@@ -1,9 +1,12 @@
 """Read a source file into a Document: its original text, a cleaned text, and the map between them.
 
-Extractors read the cleaned text (words hyphenated across line breaks joined,
-so `verschil-\\nlende` reads `verschillende`); every offset they produce is
-mapped back through `Document.span` to the original file text, so evidence
-always points at what the file really says.
+Extractors read the cleaned text: words hyphenated across line breaks joined
+(`verschil-\\nlende` reads `verschillende`), page headers, footers and page
+numbers taken out, and footnotes moved behind the running text, so a sentence
+that runs over a page break reads as one. Every offset the extractors produce
+is mapped back through `Document.span` to the original text, so evidence always
+points at what the file really says. The original text of a PDF or HTML file is
+the text `formats.read` takes from it (see there).
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gcmkg.errors import DocumentError
+from gcmkg.extract import formats, layout
 
 # A word broken at the end of a line: lower-case letter, hyphen, line break, lower-case letter.
 _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\r?\n[ \t]*(?=[a-zà-ÿ])")
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = formats.MAX_FILE_BYTES["txt"]
+
+Ranges = tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -31,75 +37,171 @@ class Document:
     text: str  # cleaned text the extractors read
     sha256: str
     warnings: tuple[str, ...] = ()
-    _cuts: tuple[int, ...] = field(default=(), repr=False)  # cleaned offsets where text was removed
-    _shift: tuple[int, ...] = field(default=(), repr=False)  # characters removed up to that cut
+    format: str = "txt"  # the format read: txt, pdf or html
+    read_as: str = "UTF-8"  # how: the encoding, or the PDF/HTML text extraction
+    furniture: tuple[tuple[int, int, str], ...] = ()  # original (start, end, kind) of removed headers, page numbers
+    footnotes: Ranges = ()  # original (start, end) of the footnotes read after the running text
+    _pieces: tuple[tuple[int, int], ...] = field(default=((0, 0),), repr=False)  # (cleaned start, original start)
+    _dropped: Ranges = field(default=(), repr=False)  # original ranges not in the running text
+    _hyphens: Ranges = field(default=(), repr=False)  # original ranges of joined hyphen breaks
+    _jumps: frozenset[int] = field(default=frozenset(), repr=False)  # cleaned offsets where a footnote is appended
 
     def orig(self, i: int) -> int:
         """The original offset of cleaned offset `i`."""
-        k = bisect_right(self._cuts, i)
-        return i + (self._shift[k - 1] if k else 0)
+        k = bisect_right(self._starts, i) - 1
+        cs, os_ = self._pieces[max(k, 0)]
+        return os_ + i - cs
+
+    @property
+    def _starts(self) -> list[int]:
+        return [cs for cs, _ in self._pieces]
 
     def span(self, start: int, end: int) -> tuple[int, int, str]:
-        """Original (start, end, quote) for a cleaned span."""
+        """Original (start, end, quote) for a cleaned span.
+
+        A span that runs from the running text into the footnotes behind it (or
+        from one footnote into the next) is cut where the original jumps back.
+        """
         s = self.orig(start)
-        e = self.orig(end - 1) + 1 if end > start else s
+        if end <= start:
+            return s, s, ""
+        starts = self._starts
+        k = max(bisect_right(starts, start) - 1, 0)
+        e = s
+        while True:
+            cs, os_ = self._pieces[k]
+            nxt = starts[k + 1] if k + 1 < len(starts) else len(self.text)
+            e = os_ + min(end, nxt) - cs
+            if end <= nxt or k + 1 >= len(starts) or nxt in self._jumps:
+                break
+            k += 1
         return s, e, self.original[s:e]
 
+    def normalised(self, start: int, end: int) -> str:
+        """What the extractors read of original[start:end]: hyphen breaks joined, furniture and footnotes left out.
 
-def clean_text(original: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """Join hyphenated line breaks; return the cleaned text and the offset map."""
+        Computed from the removed ranges, not from the offset map, so tests can hold one against the other.
+        """
+        in_note = any(a <= start < b for a, b in self.footnotes)
+        removed = sorted(self._hyphens + (() if in_note else self._dropped))
+        out, pos = [], start
+        for a, b in removed:
+            a, b = max(a, start), min(b, end)
+            if a >= b or b <= pos:
+                continue
+            out.append(self.original[pos:max(a, pos)])
+            pos = b
+        out.append(self.original[pos:end])
+        return "".join(out)
+
+
+def _minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) without the (sorted, disjoint) holes."""
+    out, pos = [], start
+    for a, b in holes:
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _hyphen_breaks(original: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Original ranges of hyphen breaks in the text that `ranges` (pieces of the original, in order) spell."""
+    joined = "".join(original[a:b] for a, b in ranges)
+    ends, acc = [], 0
+    for a, b in ranges:
+        acc += b - a
+        ends.append(acc)
+    out = []
+    for m in _HYPHEN_BREAK.finditer(joined):
+        for i in range(m.start(), m.end()):  # a break is a few characters: map each
+            k = bisect_right(ends, i)
+            a = ranges[k][0] + i - (ends[k] - (ranges[k][1] - ranges[k][0]))
+            out.append((a, a + 1))
+    return _merge(out)
+
+
+def clean_text(original: str) -> tuple[str, dict]:
+    """The cleaned text and the fields of its offset map (see Document)."""
+    lay = layout.find(original)
+    body = _minus(0, len(original), list(lay.drops))
+    hyphens = _hyphen_breaks(original, body)
+    for a, b in lay.footnotes:
+        hyphens += _hyphen_breaks(original, [(a, b)])
+    hyphens = _merge(hyphens)
+    order: list[tuple] = []
+    for a, b in body:
+        order += _minus(a, b, hyphens)
+    jumps: set[int] = set()
+    for a, b in lay.footnotes:
+        nl = original.rfind("\n", 0, a)
+        if nl >= 0:
+            order += [(nl, nl + 1, True), (nl, nl + 1, True)]  # a blank line before each footnote, of a line end it has
+        order += _minus(a, b, hyphens)
+    pieces: list[tuple[int, int]] = []
     parts: list[str] = []
-    cuts: list[int] = []
-    shift: list[int] = []
     pos = 0
-    removed = 0
-    out_len = 0
-    for m in _HYPHEN_BREAK.finditer(original):
-        parts.append(original[pos:m.start()])
-        out_len += m.start() - pos
-        removed += m.end() - m.start()
-        cuts.append(out_len)
-        shift.append(removed)
-        pos = m.end()
-    parts.append(original[pos:])
-    return "".join(parts), tuple(cuts), tuple(shift)
+    last_end = -1
+    for a, b, *jump in order:
+        if a >= b:
+            continue
+        if jump:
+            jumps.add(pos)
+        if a != last_end or jump:
+            pieces.append((pos, a))
+        parts.append(original[a:b])
+        pos += b - a
+        last_end = b
+    return "".join(parts), {"_pieces": tuple(pieces) or ((0, 0),), "_dropped": tuple(_merge(list(lay.drops))),
+                            "_hyphens": tuple(hyphens), "_jumps": frozenset(jumps), "furniture": lay.furniture, "footnotes": lay.footnotes}
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Bytes to text: UTF-8 (with or without BOM), else cp1252 with a warning."""
-    warnings: list[str] = []
-    if b"\x00" in data[:4096]:
-        raise DocumentError(name, "binary file (NUL bytes), not text")
-    if data.startswith(b"%PDF"):
-        raise DocumentError(name, "PDF content; only plain text is read")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        warnings.append(f"{name}: not UTF-8, read as cp1252 (guessed)")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+    """Bytes to text: UTF-8 (with or without BOM), else a guessed Western encoding with a warning."""
+    src = formats.read(data, name)
+    return src.text, list(src.warnings)
 
 
 def load(path: Path) -> Document:
     """Read one file; raise DocumentError with the file and the reason when it cannot be used."""
     name = path.name
     try:
+        if path.is_dir():
+            raise DocumentError(name, "a folder, not a file")
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(name, f"file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+            fmt = formats.sniff(head) or "txt"
+            limit = formats.MAX_FILE_BYTES[fmt]
+            if size > limit:
+                raise DocumentError(name, f"the file is {size / formats.MB:.0f} MB; the limit for {fmt.upper()} "
+                                          f"files is {limit // formats.MB} MB: split it")
+            data = head + fh.read()
     except OSError as e:
         raise DocumentError(name, f"cannot read: {e.strerror or e}") from e
-    text, warnings = decode(data, name)
-    if not text.strip():
-        raise DocumentError(name, "empty file")
-    return from_text(name, text, path=path, warnings=warnings, data=data)
+    src = formats.read(data, name, path.suffix)
+    return from_text(name, src.text, path=path, warnings=list(src.warnings), data=data, format=src.format,
+                     read_as=src.read_as)
 
 
 def from_text(source: str, text: str, *, path: Path | None = None, warnings: list[str] | None = None,
-              data: bytes | None = None) -> Document:
+              data: bytes | None = None, format: str = "txt", read_as: str = "UTF-8") -> Document:
     """A Document from text in memory (tests, other loaders)."""
-    cleaned, cuts, shift = clean_text(text)
+    cleaned, fields = clean_text(text)
     digest = hashlib.sha256(data if data is not None else text.encode("utf-8")).hexdigest()
     return Document(source=source, path=path or Path(source), original=text, text=cleaned, sha256=digest,
-                    warnings=tuple(warnings or ()), _cuts=cuts, _shift=shift)
+                    warnings=tuple(warnings or ()), format=format, read_as=read_as, **fields)
