@@ -5,7 +5,8 @@ Aanhangsel 19`), carries a page number, and ends with footnotes; a sentence
 that runs over the page break is cut by all three. `find` returns where they
 are, as offsets into the original text, so that `load` can take the furniture
 out, move the footnotes behind the running text and join the sentence again,
-keeping a map back to the original.
+keeping a map back to the original. The first copy of a running header is kept
+behind the running text too: it names the parliament and the paper.
 
 Two kinds of input: text with form feeds (`\\f`, one per page, as pypdf's pages
 are joined here and as `pdftotext` writes them), where the top and bottom lines
@@ -52,6 +53,7 @@ class Layout:
 
     drops: tuple[tuple[int, int], ...] = ()  # ranges removed from the running text (furniture, footnotes, blank lines)
     footnotes: tuple[tuple[int, int], ...] = ()  # each footnote's own text, to be read after the running text
+    headers: tuple[tuple[int, int], ...] = ()  # the first copy of each running header, also read after it
     furniture: tuple[tuple[int, int, str], ...] = ()  # each removed header, footer or page number, with its kind
 
 
@@ -77,8 +79,13 @@ def find(text: str) -> Layout:
     furniture = _paged_furniture(lines) if paged else _plain_furniture(lines)
     notes = _footnotes(text, lines, furniture, paged)
     drops = _drops(lines, furniture, notes)
+    first: dict[str, int] = {}
+    for i, kind in sorted(furniture.items()):
+        if kind == "running header":
+            first.setdefault(_key(lines[i].text), i)
     return Layout(drops=tuple(drops),
                   footnotes=tuple((lines[a].start, lines[b].end) for a, b in notes),
+                  headers=tuple((lines[i].start, lines[i].end) for i in sorted(first.values())),
                   furniture=tuple((lines[i].start, lines[i].end, kind) for i, kind in sorted(furniture.items())))
 
 

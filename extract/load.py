@@ -2,7 +2,8 @@
 
 Extractors read the cleaned text: words hyphenated across line breaks joined
 (`verschil-\\nlende` reads `verschillende`), page headers, footers and page
-numbers taken out, and footnotes moved behind the running text, so a sentence
+numbers taken out, and footnotes (and the first copy of a running header)
+moved behind the running text, so a sentence
 that runs over a page break reads as one. Every offset the extractors produce
 is mapped back through `Document.span` to the original text, so evidence always
 points at what the file really says. The original text of a PDF or HTML file is
@@ -44,6 +45,7 @@ class Document:
     _pieces: tuple[tuple[int, int], ...] = field(default=((0, 0),), repr=False)  # (cleaned start, original start)
     _dropped: Ranges = field(default=(), repr=False)  # original ranges not in the running text
     _hyphens: Ranges = field(default=(), repr=False)  # original ranges of joined hyphen breaks
+    _appended: Ranges = field(default=(), repr=False)  # original ranges read after the running text
     _jumps: frozenset[int] = field(default=frozenset(), repr=False)  # cleaned offsets where a footnote is appended
 
     def orig(self, i: int) -> int:
@@ -82,7 +84,7 @@ class Document:
 
         Computed from the removed ranges, not from the offset map, so tests can hold one against the other.
         """
-        in_note = any(a <= start < b for a, b in self.footnotes)
+        in_note = any(a <= start < b for a, b in self._appended)
         removed = sorted(self._hyphens + (() if in_note else self._dropped))
         out, pos = [], start
         for a, b in removed:
@@ -140,17 +142,18 @@ def clean_text(original: str) -> tuple[str, dict]:
     lay = layout.find(original)
     body = _minus(0, len(original), list(lay.drops))
     hyphens = _hyphen_breaks(original, body)
-    for a, b in lay.footnotes:
+    appended = sorted(lay.headers + lay.footnotes)
+    for a, b in appended:
         hyphens += _hyphen_breaks(original, [(a, b)])
     hyphens = _merge(hyphens)
     order: list[tuple] = []
     for a, b in body:
         order += _minus(a, b, hyphens)
     jumps: set[int] = set()
-    for a, b in lay.footnotes:
+    for a, b in appended:
         nl = original.rfind("\n", 0, a)
         if nl >= 0:
-            order += [(nl, nl + 1, True), (nl, nl + 1, True)]  # a blank line before each footnote, of a line end it has
+            order += [(nl, nl + 1, True), (nl, nl + 1, True)]  # a blank line before each, of a line end it has
         order += _minus(a, b, hyphens)
     pieces: list[tuple[int, int]] = []
     parts: list[str] = []
@@ -167,7 +170,7 @@ def clean_text(original: str) -> tuple[str, dict]:
         pos += b - a
         last_end = b
     return "".join(parts), {"_pieces": tuple(pieces) or ((0, 0),), "_dropped": tuple(_merge(list(lay.drops))),
-                            "_hyphens": tuple(hyphens), "_jumps": frozenset(jumps), "furniture": lay.furniture, "footnotes": lay.footnotes}
+                            "_hyphens": tuple(hyphens), "_jumps": frozenset(jumps), "_appended": tuple(appended), "furniture": lay.furniture, "footnotes": lay.footnotes}
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
