@@ -112,7 +112,8 @@ def read(data: bytes, name: str, suffix: str = "") -> Source:
     if len(_CONTROL.findall(head)) > 0.01 * len(head):
         raise DocumentError(name, "a binary file (control characters), not text")
     if not src.text.strip():
-        raise DocumentError(name, "no text in the PDF (a scan without a text layer?)" if fmt == "pdf" else "empty file")
+        raise DocumentError(name, {"pdf": "no text in the PDF (a scan without a text layer?)",
+                                   "html": "no text in the page's content"}.get(fmt, "empty file"))
     return Source(src.text, src.format, src.read_as, tuple(warnings) + src.warnings)
 
 
@@ -196,12 +197,11 @@ def html_text(data: bytes, name: str) -> Source:
     roles = " or ".join(f"@role='{r}'" for r in _DROP_ROLES)
     for el in root.xpath(" | ".join(f"//{t}" for t in _DROP) + f" | //*[{roles}] | //*[@hidden]"):
         _remove(el)
-    parts: list[str] = []
+    parts: list[str | int] = []
     for el in _content(root):
         _walk(el, parts)
-        parts.append("\n\n")
-    out = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(parts))
-    out = re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
+        parts.append(_BLOCK_BREAK)
+    out = _join(parts)
     warnings = (f"encoding guessed: read as {read_as}",) if guessed else ()
     return Source(out, "html", f"HTML page content (lxml {'.'.join(map(str, etree.LXML_VERSION[:3]))}), "
                   f"boilerplate left out, bytes read as {read_as}", warnings)
@@ -230,10 +230,16 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
-def _walk(el, parts: list[str]) -> None:
+_CELL_BREAK, _LINE_BREAK, _BLOCK_BREAK = 1, 2, 3
+_BREAKS = {_CELL_BREAK: " ", _LINE_BREAK: "\n", _BLOCK_BREAK: "\n\n"}
+
+
+def _walk(el, parts: list[str | int]) -> None:
+    """The element's text with break marks (cell, line, block) around its elements."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    sep = "\n\n" if tag in _BLOCK else "\n" if tag in _LINE else " " if tag in _CELL else ""
-    parts.append(sep)
+    mark = _BLOCK_BREAK if tag in _BLOCK else _LINE_BREAK if tag in _LINE else _CELL_BREAK if tag in _CELL else 0
+    if mark:
+        parts.append(mark)
     if tag == "pre":
         parts.append(el.text_content())
     else:
@@ -241,9 +247,31 @@ def _walk(el, parts: list[str]) -> None:
             parts.append(_squash(el.text))
         for child in el:
             _walk(child, parts)
-    parts.append(sep)
+    if mark and tag != "br":
+        parts.append(mark)
     if el.tail:
         parts.append(_squash(el.tail))
+
+
+def _join(parts: list[str | int]) -> str:
+    """Text pieces joined; each run of break marks (and white space) becomes the strongest break in it."""
+    out: list[str] = []
+    pending = 0
+    for part in parts:
+        if isinstance(part, int):
+            pending = max(pending, part)
+        elif pending and not part.strip():
+            continue
+        else:
+            if pending and out:
+                out[-1] = out[-1].rstrip(" ")
+                part = part.lstrip(" ")
+                out.append(_BREAKS[pending])
+            elif pending:
+                part = part.lstrip(" ")
+            pending = 0
+            out.append(part)
+    return re.sub(r" {2,}", " ", "".join(out)).strip() + "\n"
 
 
 def _squash(s: str) -> str:

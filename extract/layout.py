@@ -253,24 +253,32 @@ def _marked(text: str, n: int, before: int) -> bool:
 
 
 def _drops(lines: list[Line], furniture: dict[int, str], notes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Whole lines to take out: furniture and footnotes with the blank lines around them.
+    """Whole lines to take out: furniture and footnotes, with the blank lines around them where that joins text.
 
-    The blank lines on both sides go too when the block sits at a page break, so a
-    sentence cut by the break reads as one; otherwise the blank line after it stays.
+    At a page break that cuts a sentence (the next page goes on in lower case)
+    the blank lines on both sides go too, so the sentence reads as one; at
+    another page break the blank line before the block stays, as a paragraph
+    break; a footnote block inside a page keeps the blank line after it.
     """
     out: list[list[int]] = []
-    blocks = [(i, i) for i in furniture] + list(notes)
-    for a, b in sorted(blocks):
-        while a > 0 and lines[a - 1].blank:
-            a -= 1
+    starts = {a for a, _ in notes}
+    for a, b in sorted([(i, i) for i in furniture] + list(notes)):
+        before = a
+        while before > 0 and lines[before - 1].blank:
+            before -= 1
         after = b
         while after + 1 < len(lines) and lines[after + 1].blank:
             after += 1
-        follows = lines[after + 1] if after + 1 < len(lines) else None
-        at_break = (follows is None or follows.page != lines[b].page or after + 1 in furniture
-                    or follows.text[:1].isspace() or b in furniture or any(x == after + 1 for x, _ in notes))
-        if at_break:
+        nxt = after + 1
+        follows = lines[nxt] if nxt < len(lines) else None
+        at_break = (follows is None or follows.page != lines[b].page or nxt in furniture or nxt in starts
+                    or follows.text[:1].isspace() or b in furniture)
+        if at_break and follows is not None and follows.text.lstrip()[:1].islower():
+            a, b = before, after
+        elif at_break:
             b = after
+        else:
+            a = before
         start = lines[a].start
         end = lines[b + 1].start if b + 1 < len(lines) else lines[b].end
         if out and start <= out[-1][1]:

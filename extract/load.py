@@ -152,6 +152,7 @@ def clean_text(original: str) -> tuple[str, dict]:
     jumps: set[int] = set()
     for a, b in appended:
         nl = original.rfind("\n", 0, a)
+        nl = nl if nl >= 0 else original.find("\n", b)
         if nl >= 0:
             order += [(nl, nl + 1, True), (nl, nl + 1, True)]  # a blank line before each, of a line end it has
         order += _minus(a, b, hyphens)

@@ -29,8 +29,9 @@ def abbreviations() -> frozenset[str]:
     return frozenset({k[:-1].lower() for k in TOKENIZER_EXCEPTIONS if k.endswith(".")} | extra)
 
 
-# candidate end: . ! ? (plus closing quotes/brackets), then whitespace, then a likely sentence start
-_END = re.compile(r"[.!?][\"'”’)»]*(?=\s+[\"'“‘«(]?[A-ZÀ-Ý0-9])")
+# candidate end: . ! ? (plus closing quotes/brackets, and a footnote marker before a capital: `staan»?11 Hoe`),
+# then whitespace, then a likely sentence start
+_END = re.compile(r"[.!?][\"'”’)»]*(?:\d{1,2}(?=\s+[A-ZÀ-Ý]))?(?=\s+[\"'“‘«(]?[A-ZÀ-Ý0-9])")
 # hard breaks: blank lines, and lines that start a list item or a numbered point
 _BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-–•\uf0b7\uf02d]|\d{1,2}[.)]\s|[a-z]\)\s|Vraag\b|Antwoord\b))")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gcmkg.errors import EXIT_DOCUMENTS_FAILED, GcmkgError
+from gcmkg.errors import GcmkgError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Dutch parliamentary documents in, a knowledge graph of actors, meetings, attendance and "
@@ -21,9 +21,14 @@ def _fail(e: GcmkgError) -> typer.Exit:
 
 
 @app.command()
-def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the bundled seeds.")] = None,
-          out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, graph.html, report.json.")] = Path("out")) -> None:
+def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (.txt, .pdf, .html); default: the bundled seeds.")] = None,
+          out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, graph.html, report.json.")] = Path("out"),
+          strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on any warning too (a guessed encoding, a skipped file, a file without facts).")] = False) -> None:
     """Build the knowledge graph from documents.
+
+    Each unreadable file gets one line, `Error: <file>: <reason>`, and the others
+    are still read. Exit code 0: all read; 1: some file failed (with --strict:
+    or was warned about); 2: wrong use (no such folder, --out is a file).
 
     Example: gcmkg build seeds/ --out out
     """
@@ -34,13 +39,32 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
         result = run_build(paths or [bundled_seeds()], out, progress=lambda name: typer.echo(f"extracting {name}", err=True))
     except GcmkgError as e:
         raise _fail(e) from None
-    for name, reason in result.errors.items():
-        typer.echo(f"Error: {name}: {reason}", err=True)
+    for problem in result.problems():
+        typer.echo(problem.line(), err=True)
     totals = result.report()["totals"]
     typer.echo(f"{len(result.extractions)} files: " + ", ".join(f"{v} {k}" for k, v in totals.items())
                + f" -> {out}/graph.ttl, graph.trig, graph.html, report.json", err=True)
-    if result.errors:
-        raise typer.Exit(EXIT_DOCUMENTS_FAILED)
+    raise typer.Exit(result.exit_code(strict))
+
+
+@app.command()
+def text(file: Annotated[Path, typer.Argument(help="A .txt, .pdf or .html file.")],
+         read: Annotated[bool, typer.Option("--read", help="Print the text the extractors read instead: hyphen breaks joined, page headers and numbers out, footnotes at the end.")] = False) -> None:
+    """Print a file's original text: the text that evidence offsets count characters of.
+
+    Example: gcmkg text paper.pdf > paper.txt
+    """
+    from gcmkg.extract.load import load
+
+    if not file.exists() and not file.is_symlink():
+        raise _fail(UsageError(f"{file}: no such file"))
+    try:
+        doc = load(file)
+    except GcmkgError as e:
+        raise _fail(e) from None
+    for w in doc.warnings:
+        typer.echo(f"Warning: {doc.source}: {w}", err=True)
+    typer.echo(doc.text if read else doc.original, nl=False)
 
 
 @app.command()
@@ -51,7 +75,6 @@ def query(name: Annotated[str, typer.Argument(help="A named query (documents, ac
 
     Example: gcmkg query positions --graph out/graph.ttl --format csv
     """
-    from gcmkg.errors import UsageError
     from gcmkg.graph.io import GraphFileError, load_graph
     from gcmkg.graph.query import QueryError, format_rows, run_query
 

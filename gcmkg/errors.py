@@ -1,6 +1,13 @@
-"""Errors in one place: values the CLI renders once as `Error: ...` with an exit code."""
+"""Errors in one place: values the CLI renders once as `Error: ...` with an exit code.
+
+Exit codes: 0 every document was read, 1 some document failed (or, with
+`--strict`, something was only read with a warning), 2 the command was called
+in a way that cannot work.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 EXIT_OK = 0
 EXIT_DOCUMENTS_FAILED = 1
@@ -28,3 +35,16 @@ class UsageError(GcmkgError):
     """A command was called in a way that cannot work (missing path, unknown query)."""
 
     exit_code = EXIT_USAGE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file: an error (the file was not used) or a warning (it was, with a doubt)."""
+
+    file: str
+    level: str  # "error" or "warning"
+    reason: str
+
+    def line(self) -> str:
+        """The one line the CLI prints: `Error: <file>: <reason>` or `Warning: <file>: <reason>`."""
+        return f"{self.level.capitalize()}: {self.file}: {self.reason}"

@@ -1,8 +1,9 @@
 """The one way through: files in, extractions, a graph, and the four output files out.
 
-Each document is extracted on its own; one that fails becomes an entry in the
-report and the others go on. Outputs are written atomically, so an interrupted
-build leaves the previous ones intact.
+Each document is read and extracted on its own; one that fails becomes an
+entry in the report and the others go on. Every output is made in memory
+first and then written atomically (temp file, rename), so a build that fails
+halfway leaves the previous outputs as they were.
 """
 
 from __future__ import annotations
@@ -15,12 +16,30 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from gcmkg.errors import DocumentError, UsageError
+from gcmkg.errors import EXIT_DOCUMENTS_FAILED, EXIT_OK, DocumentError, Problem, UsageError
+from gcmkg.extract.formats import SUFFIXES
 from gcmkg.extract.models import Extraction, validation_lines
 from gcmkg.extract.resolve import resolve
-from gcmkg.extract.run import EXTRACTOR_VERSION, extract_path
+from gcmkg.extract.run import EXTRACTOR_VERSION, extract_document
 
-READABLE = {".txt"}
+READABLE = set(SUFFIXES)
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "report.json")
+OFFSETS = ("Evidence offsets count characters of each file's original text: for plain text the decoded file "
+           "with line ends as \\n; for PDF the text layer of each page (pypdf), each page followed by a form feed; "
+           "for HTML the text of the page's content without navigation, header, footer and scripts. "
+           "`gcmkg text FILE` prints it.")
+
+
+@dataclass
+class Outcome:
+    """What became of one file: its extraction, or the reason it has none; and any warnings."""
+
+    name: str
+    extraction: Extraction | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    format: str | None = None
+    read_as: str | None = None
 
 
 @dataclass
@@ -28,65 +47,151 @@ class BuildResult:
     extractions: list[Extraction] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)  # file name -> reason
     outputs: dict[str, Path] = field(default_factory=dict)
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # file name -> warnings about reading it
+    inputs: dict[str, dict[str, str | None]] = field(default_factory=dict)  # file name -> format, read_as
+
+    def add(self, o: Outcome) -> None:
+        self.inputs[o.name] = {"format": o.format, "read_as": o.read_as}
+        if o.warnings:
+            self.warnings.setdefault(o.name, []).extend(o.warnings)
+        if o.extraction is not None:
+            self.extractions.append(o.extraction)
+        if o.error is not None:
+            self.errors[o.name] = o.error
+
+    def problems(self) -> list[Problem]:
+        """Every error and warning, errors first, each in file-name order."""
+        out = [Problem(name, "error", reason) for name, reason in sorted(self.errors.items())]
+        out += [Problem(name, "warning", w) for name, ws in sorted(self.warnings.items()) for w in ws]
+        return out
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 when all is fine, 1 when a document failed (with `strict`, also when anything was warned about)."""
+        return EXIT_DOCUMENTS_FAILED if self.errors or (strict and self.warnings) else EXIT_OK
 
     def report(self) -> dict:
         docs = {}
         for ex in self.extractions:
-            docs[ex.source] = {"sha256": ex.sha256, "counts": ex.counts(),
-                               "warnings": [f.message for f in ex.flags], "errors": []}
+            own = set(self.warnings.get(ex.source, []))
+            docs[ex.source] = {**self.inputs.get(ex.source, {}), "sha256": ex.sha256, "counts": ex.counts(),
+                               "warnings": list(self.warnings.get(ex.source, [])),
+                               "flags": [f.message for f in ex.flags if f.message not in own], "errors": []}
         for name, reason in self.errors.items():
-            docs[name] = {"sha256": None, "counts": {}, "warnings": [], "errors": [reason]}
+            docs[name] = {**self.inputs.get(name, {}), "sha256": None, "counts": {},
+                          "warnings": list(self.warnings.get(name, [])), "flags": [], "errors": [reason]}
+        for name, ws in self.warnings.items():  # files skipped, never read
+            docs.setdefault(name, {"format": None, "read_as": None, "sha256": None, "counts": {}, "warnings": ws,
+                                   "flags": [], "errors": []})
         totals: dict[str, int] = {}
         for ex in self.extractions:
             for k, v in ex.counts().items():
                 totals[k] = totals.get(k, 0) + v
-        return {"extractor_version": EXTRACTOR_VERSION, "documents": dict(sorted(docs.items())),
-                "totals": totals, "failed": sorted(self.errors)}
+        return {"extractor_version": EXTRACTOR_VERSION, "offsets": OFFSETS, "documents": dict(sorted(docs.items())),
+                "totals": totals, "failed": sorted(self.errors),
+                "problems": [{"file": p.file, "level": p.level, "reason": p.reason} for p in self.problems()]}
 
 
 def bundled_seeds() -> Path:
     return Path(str(files("gcmkg.seeds")))
 
 
-def collect(paths: Sequence[Path]) -> list[Path]:
-    """Files named, and the readable files inside folders named, in a stable order."""
+def collect(paths: Sequence[Path], problems: list[Problem] | None = None) -> list[Path]:
+    """Files named, and the readable files inside folders named, in a stable order.
+
+    With a `problems` list, a missing path or a file in a folder that is not
+    .txt, .pdf or .html goes there (an error, a warning) instead of stopping
+    everything; without one, a missing path raises UsageError.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in READABLE)
-        elif p.exists():
+            for q in sorted(p.iterdir()):
+                if q.name.startswith(".") or q.is_dir():
+                    continue  # hidden files (.DS_Store) and subfolders are not documents
+                if q.suffix.lower() in READABLE:
+                    out.append(q)
+                elif problems is not None:
+                    problems.append(Problem(str(q), "warning", "skipped: not a .txt, .pdf or .html file"))
+        elif p.exists() or p.is_symlink():
             out.append(p)
-        else:
+        elif problems is None:
             raise UsageError(f"{p}: no such file or folder")
+        else:
+            problems.append(Problem(str(p), "error", "no such file or folder"))
     return out
+
+
+def process(path: Path) -> Outcome:
+    """Read and extract one file; never raises for a bad file, the reason goes into the outcome."""
+    from gcmkg.extract.load import load
+
+    name = path.name
+    try:
+        doc = load(path)
+    except DocumentError as e:
+        return Outcome(name, error=e.reason)
+    warnings = tuple(doc.warnings)
+    try:
+        ex = extract_document(doc)
+    except ValidationError as e:
+        return Outcome(name, error="invalid fact: " + "; ".join(validation_lines(e)), warnings=warnings,
+                       format=doc.format, read_as=doc.read_as)
+    except DocumentError as e:
+        return Outcome(name, error=e.reason, warnings=warnings, format=doc.format, read_as=doc.read_as)
+    if not any(ex.counts().values()):
+        warnings += ("no facts found (no document header, actor, meeting or position recognised)",)
+    return Outcome(name, extraction=ex, warnings=warnings, format=doc.format, read_as=doc.read_as)
 
 
 def extract_all(paths: Iterable[Path], progress: Callable[[str], None] | None = None) -> BuildResult:
     result = BuildResult()
+    seen: dict[str, Path] = {}
     for p in paths:
         if progress:
             progress(p.name)
-        try:
-            result.extractions.append(extract_path(p))
-        except DocumentError as e:
-            result.errors[p.name] = e.reason
-        except ValidationError as e:
-            result.errors[p.name] = "invalid fact: " + "; ".join(validation_lines(e))
+        if p.name in seen:  # evidence names a source by its file name, so two files cannot share one
+            result.errors[str(p)] = f"the same file name as {seen[p.name]}; rename one of them"
+            continue
+        seen[p.name] = p
+        result.add(process(p))
     return result
 
 
 def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Extract every document, build the graph, write graph.ttl, graph.trig, graph.html and report.json."""
     from gcmkg.graph.build import build_dataset, merged_graph
-    from gcmkg.graph.io import write_atomic, write_graph_files
+    from gcmkg.graph.io import trig_bytes, turtle_bytes
     from gcmkg.viz.view import html_bytes
 
-    result = extract_all(collect(paths), progress)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: exists and is not a folder; choose another --out")
+    problems: list[Problem] = []
+    found = collect(paths, problems)
+    if not found and all(p.level == "error" for p in problems):
+        missing = [f"{p.file}: {p.reason}" for p in problems]
+        raise UsageError("; ".join(missing) if missing else
+                         f"{', '.join(map(str, paths))}: no .txt, .pdf or .html files to read")
+    result = extract_all(found, progress)
+    for p in problems:
+        if p.level == "error":
+            result.errors[p.file] = p.reason
+        else:
+            result.warnings.setdefault(p.file, []).append(p.reason)
     result.extractions = resolve(result.extractions)  # one key per actor across documents
     ds = build_dataset(result.extractions)
-    result.outputs = write_graph_files(ds, out_dir)
     merged = merged_graph(ds)
-    result.outputs["html"] = write_atomic(out_dir / "graph.html", html_bytes(merged))
     report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
-    result.outputs["report"] = write_atomic(out_dir / "report.json", report)
+    data = dict(zip(OUTPUTS, (turtle_bytes(merged), trig_bytes(ds), html_bytes(merged), report)))
+    result.outputs = write_outputs(out_dir, data)
     return result
+
+
+def write_outputs(out_dir: Path, data: dict[str, bytes]) -> dict[str, Path]:
+    """Write every output atomically, only once all of them are made."""
+    from gcmkg.graph.io import write_atomic
+
+    keys = {"graph.ttl": "ttl", "graph.trig": "trig", "graph.html": "html", "report.json": "report"}
+    try:
+        return {keys[name]: write_atomic(out_dir / name, blob) for name, blob in data.items()}
+    except OSError as e:
+        raise UsageError(f"{out_dir}: cannot write the outputs: {e.strerror or e}") from e
