@@ -165,7 +165,7 @@ def pdf_text(data: bytes, name: str) -> Source:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
             NotImplementedError) as e:
-        raise DocumentError(name, f"not a readable PDF ({type(e).__name__}: {e})") from e
+        raise DocumentError(name, f"not a readable PDF, damaged or cut off ({e})") from e
     text = "".join(p + "\f" for p in pages)
     return Source(text, "pdf", f"PDF text layer (pypdf {pypdf.__version__}), {len(pages)} pages")
 

@@ -111,7 +111,7 @@ def collect(paths: Sequence[Path], problems: list[Problem] | None = None) -> lis
                 if q.suffix.lower() in READABLE:
                     out.append(q)
                 elif problems is not None:
-                    problems.append(Problem(str(q), "warning", "skipped: not a .txt, .pdf or .html file"))
+                    problems.append(Problem(q.name, "warning", "skipped: not a .txt, .pdf or .html file"))
         elif p.exists() or p.is_symlink():
             out.append(p)
         elif problems is None:
