@@ -79,13 +79,11 @@ class BuildResult:
         for name, reason in self.errors.items():
             docs[name] = {**self.inputs.get(name, {}), "sha256": None, "counts": {},
                           "warnings": list(self.warnings.get(name, [])), "flags": [], "errors": [reason]}
-        for name, ws in self.warnings.items():  # files skipped, never read
-            docs.setdefault(name, {"format": None, "read_as": None, "sha256": None, "counts": {}, "warnings": ws,
-                                   "flags": [], "errors": []})
         totals: dict[str, int] = {}
         for ex in self.extractions:
             for k, v in ex.counts().items():
                 totals[k] = totals.get(k, 0) + v
+        # files skipped in a folder were never documents: they are only in "problems"
         return {"extractor_version": EXTRACTOR_VERSION, "offsets": OFFSETS, "documents": dict(sorted(docs.items())),
                 "totals": totals, "failed": sorted(self.errors),
                 "problems": [{"file": p.file, "level": p.level, "reason": p.reason} for p in self.problems()]}
@@ -106,11 +104,11 @@ def collect(paths: Sequence[Path], problems: list[Problem] | None = None) -> lis
     for p in paths:
         if p.is_dir():
             for q in sorted(p.iterdir()):
-                if q.name.startswith(".") or q.is_dir():
-                    continue  # hidden files (.DS_Store) and subfolders are not documents
+                if q.is_dir():
+                    continue  # subfolders are not read
                 if q.suffix.lower() in READABLE:
                     out.append(q)
-                elif problems is not None:
+                elif problems is not None and not q.name.startswith((".", "__")):  # .DS_Store, __init__.py
                     problems.append(Problem(q.name, "warning", "skipped: not a .txt, .pdf or .html file"))
         elif p.exists() or p.is_symlink():
             out.append(p)
