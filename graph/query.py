@@ -4,8 +4,14 @@ The data and the reference files (ontology, schemes, objectives) are loaded
 into one default graph of an in-memory pyoxigraph store, so the queries see
 the notations and labels of concepts without a GRAPH clause (and without the
 duplicates a union default graph would give). Cells that a query joins with
-U+001F are split, de-duplicated, sorted and joined with "; "; rows are sorted,
-so the output does not depend on the store's order.
+U+001F are split, de-duplicated, sorted and joined with "; "; rows are sorted
+(numbers in a cell by value, so objective 2 comes before objective 10), so the
+output does not depend on the store's order, local or remote.
+
+A query may declare parameters with comment lines `# param NAME: what it is`;
+a value given for NAME is bound to ?param_NAME (as a string) by a VALUES block at
+the start of the query's WHERE clause, so the same text runs on pyoxigraph and on
+any SPARQL endpoint. A parameter not given stays unbound.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Literal as TypingLiteral
@@ -49,6 +57,47 @@ def query_text(name_or_path: str) -> str:
     if name_or_path not in query_names():
         raise QueryError(f"unknown query {name_or_path!r}; available: {', '.join(query_names())} (or a path to a .rq file)")
     return files("gcmkg.graph.queries").joinpath(f"{name_or_path}.rq").read_text(encoding="utf-8")
+
+
+_PARAM_LINE = re.compile(r"#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def query_params(name_or_path: str) -> dict[str, str]:
+    """The parameters a query declares (`# param NAME: description`), name -> description."""
+    found = (_PARAM_LINE.fullmatch(line.strip()) for line in query_text(name_or_path).splitlines())
+    return {m.group(1): m.group(2).strip() for m in found if m}
+
+
+def prepared_query(name_or_path: str, params: Mapping[str, str] | None = None) -> str:
+    """The query text with the given parameters bound: what runs, locally or on an endpoint."""
+    text = query_text(name_or_path)
+    if not params:
+        return text
+    declared = query_params(name_or_path)
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        allowed = ", ".join(sorted(declared)) or "none"
+        raise QueryError(f"{name_or_path}: unknown parameter {', '.join(unknown)}; this query takes: {allowed}")
+    body_start = sum(len(line) + 1 for line in _leading_comments(text))
+    m = _WHERE.search(text, body_start)
+    if m is None:
+        raise QueryError(f"{name_or_path}: declares parameters but has no WHERE {{ to bind them in")
+    values = "".join(f" VALUES ?param_{k} {{ {_string_literal(v)} }}" for k, v in sorted(params.items()))
+    return text[:m.end()] + values + text[m.end():]
+
+
+def _leading_comments(text: str) -> list[str]:
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines) and (not lines[n].strip() or lines[n].lstrip().startswith("#")):
+        n += 1
+    return lines[:n]
+
+
+def _string_literal(value: str) -> str:
+    """A SPARQL string literal: JSON escapes quotes, backslashes and control characters as SPARQL does."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def query_description(name_or_path: str) -> str:
@@ -98,11 +147,15 @@ def load_store(graph: Graph | Path) -> ox.Store:
     return store
 
 
-def run_query(name_or_path: str, graph: Graph | Path, store: ox.Store | None = None) -> list[dict[str, str]]:
+def run_query(name_or_path: str, graph: Graph | Path | None, store: ox.Store | None = None,
+              params: Mapping[str, str] | None = None) -> list[dict[str, str]]:
     """Rows of a SELECT query as dicts in the query's column order, every value a string ('' if unbound).
 
-    Pass `store` (from load_store) to run several queries without loading the graph each time."""
-    text = query_text(name_or_path)
+    Pass `store` (from load_store) to run several queries without loading the graph each time;
+    `params` binds the query's declared parameters."""
+    text = prepared_query(name_or_path, params)
+    if store is None and graph is None:
+        raise ValueError("run_query needs a graph or a store")
     store = store if store is not None else load_store(graph)
     try:
         solutions = store.query(text)
@@ -111,15 +164,29 @@ def run_query(name_or_path: str, graph: Graph | Path, store: ox.Store | None = N
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"{name_or_path}: not a SELECT query")
     columns = [v.value for v in solutions.variables]
-    rows = [{c: _cell(solution[c]) for c in columns} for solution in solutions]
-    return sorted(rows, key=lambda r: tuple(r.values()))
+    return sort_rows([{c: cell(solution[c]) for c in columns} for solution in solutions])
 
 
-def _cell(term: object) -> str:
+def sort_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Rows in one fixed order: cell by cell, digits compared as numbers."""
+    return sorted(rows, key=lambda r: tuple(_natural(v) for v in r.values()))
+
+
+def _natural(value: str) -> tuple[tuple[int | str, ...], str]:
+    """'objective 2' < 'objective 10'; ties ('7' and '07') broken by the text itself."""
+    parts = re.split(r"(\d+)", value)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), value
+
+
+def cell(term: object) -> str:
     """A term as a plain string: an IRI's text, a literal's lexical form; several values sorted and joined."""
     if term is None:
         return ""
-    value = term.value  # NamedNode, Literal and BlankNode all have .value
+    return cell_text(term.value)  # NamedNode, Literal and BlankNode all have .value
+
+
+def cell_text(value: str) -> str:
+    """A cell's text with the values a query joined with U+001F sorted, de-duplicated and joined with '; '."""
     if MULTI_SEPARATOR in value:
         return CELL_JOIN.join(sorted({v for v in value.split(MULTI_SEPARATOR) if v}))
     return value
