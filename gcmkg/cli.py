@@ -70,20 +70,30 @@ def text(file: Annotated[Path, typer.Argument(help="A .txt, .pdf or .html file."
 @app.command()
 def query(name: Annotated[str, typer.Argument(help="A named query (documents, actors, meetings, attendance, positions) or a .rq file.")],
           graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph (graph.ttl).")] = Path("out/graph.ttl"),
-          format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table") -> None:
-    """Run a named competency query or a SPARQL file on a built graph.
+          format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+          param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a parameter the query declares (its '# param' lines); repeatable.")] = None,
+          endpoint: Annotated[str | None, typer.Option("--endpoint", help="Run on this SPARQL endpoint instead of --graph, e.g. http://localhost:7878/query.")] = None,
+          graph_iri: Annotated[str | None, typer.Option("--graph-iri", help="With --endpoint: the named graph to query (as given to gcmkg push).")] = None) -> None:
+    """Run a named competency query or a SPARQL file on a built graph or a SPARQL endpoint.
 
-    Example: gcmkg query positions --graph out/graph.ttl --format csv
+    Examples: gcmkg query positions --graph out/graph.ttl --format csv;
+    gcmkg query series_attendance --param series=CoorMulti;
+    gcmkg query attendance --endpoint http://localhost:7878/query
     """
     from gcmkg.graph.io import GraphFileError, load_graph
-    from gcmkg.graph.query import QueryError, format_rows, run_query
+    from gcmkg.graph.query import QueryError, format_rows, parse_params, run_query
+    from gcmkg.graph.remote import run_remote_query
 
     try:
         if format not in ("table", "csv", "json"):
             raise UsageError(f"--format {format}: use table, csv or json")
-        if not graph.exists():
-            raise UsageError(f"{graph}: no such file; build one with: gcmkg build --out out")
-        rows = run_query(name, graph)
+        params = parse_params(param)
+        if endpoint:
+            rows = run_remote_query(name, endpoint, params, graph_iri)
+        else:
+            if not graph.exists():
+                raise UsageError(f"{graph}: no such file; build one with: gcmkg build --out out")
+            rows = run_query(name, graph, params=params)
         typer.echo(format_rows(rows, format))
     except GcmkgError as e:
         raise _fail(e) from None

@@ -48,3 +48,9 @@ class Problem:
     def line(self) -> str:
         """The one line the CLI prints: `Error: <file>: <reason>` or `Warning: <file>: <reason>`."""
         return f"{self.level.capitalize()}: {self.file}: {self.reason}"
+
+
+class RemoteError(GcmkgError):
+    """A triple store or SPARQL endpoint that cannot be reached, or that refuses a request."""
+
+    exit_code = EXIT_USAGE

@@ -69,6 +69,17 @@ def query_params(name_or_path: str) -> dict[str, str]:
     return {m.group(1): m.group(2).strip() for m in found if m}
 
 
+def parse_params(items: list[str] | None) -> dict[str, str]:
+    """`--param NAME=VALUE` options as a dict (a value may itself hold '=')."""
+    params: dict[str, str] = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param {item}: use NAME=VALUE, e.g. --param series=CoorMulti")
+        params[name.strip()] = value
+    return params
+
+
 def prepared_query(name_or_path: str, params: Mapping[str, str] | None = None) -> str:
     """The query text with the given parameters bound: what runs, locally or on an endpoint."""
     text = query_text(name_or_path)
@@ -101,11 +112,13 @@ def _string_literal(value: str) -> str:
 
 
 def query_description(name_or_path: str) -> str:
-    """The first comment line of a query: what it answers."""
-    for line in query_text(name_or_path).splitlines():
-        if line.startswith("#"):
-            return line.lstrip("#").strip()
-    return ""
+    """What a query answers: its leading comment up to the question mark that ends the question
+    (the first comment line if no line ends with one)."""
+    lines = [line.lstrip("#").strip() for line in _leading_comments(query_text(name_or_path)) if line.startswith("#")]
+    for n, line in enumerate(lines):
+        if line.endswith("?"):
+            return " ".join(lines[:n + 1])
+    return lines[0] if lines else ""
 
 
 _OX_FORMATS = {".ttl": (ox.RdfFormat.TURTLE, "turtle"), ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),

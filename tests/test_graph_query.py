@@ -13,7 +13,15 @@ import pytest
 from gcmkg.extract.models import STANCES, STATUSES, DocumentFact
 from gcmkg.graph.build import build_dataset, merged_graph
 from gcmkg.graph.io import GraphFileError, write_graph_files
-from gcmkg.graph.query import QueryError, format_rows, load_store, query_description, query_names, run_query
+from gcmkg.graph.query import (
+    QueryError,
+    format_rows,
+    load_store,
+    query_description,
+    query_names,
+    run_query,
+    sort_rows,
+)
 from test_graph_samples import A, B, ev, extraction_a, extraction_b, sample_extractions
 
 BASE = "https://w3id.org/gcmkg/"
@@ -38,7 +46,7 @@ def rows(dataset) -> dict[str, list[dict[str, str]]]:
 
 
 def test_the_five_queries_are_shipped_with_a_leading_comment() -> None:
-    assert query_names() == sorted(COLUMNS)
+    assert set(COLUMNS) <= set(query_names())  # more named queries: tests/test_queries_named.py
     for name in COLUMNS:
         text = files("gcmkg.graph.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
         assert text.startswith(f"# {name}: ")
@@ -53,7 +61,7 @@ def test_json_contract(name: str, rows) -> None:
         assert list(row) == COLUMNS[name]  # exactly these keys, in this order
         assert all(isinstance(v, str) for v in row.values())  # never null, never a number
         assert row["source"] in (A, B)
-    assert parsed == sorted(parsed, key=lambda r: tuple(r.values()))  # deterministic order
+    assert parsed == sort_rows(parsed)  # deterministic order
 
 
 def test_documents(rows) -> None:
@@ -152,7 +160,7 @@ def test_a_query_file_by_path(tmp_path: Path, dataset) -> None:
 
 
 def test_unknown_query_lists_the_available_ones(dataset) -> None:
-    with pytest.raises(QueryError, match="unknown query 'atendance'; available: actors, attendance, documents"):
+    with pytest.raises(QueryError, match="unknown query 'atendance'; available: .*actors, attendance, .*documents"):
         run_query("atendance", dataset)
     with pytest.raises(QueryError, match=r"missing\.rq: cannot read query file"):
         run_query("missing.rq", dataset)
