@@ -22,11 +22,15 @@ _MONTH = r"(?P<month>januari|februari|maart|april|mei|juni|juli|augustus|septemb
 _WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
 # a year may carry a glued footnote digit (`20183` = 2018 + note 3)
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:\d(?!\d))?"
-_DAYS = r"(?P<days>\d{1,2}(?:\s*(?:,|en|tot|-|–|t/m)\s*\d{1,2})*)"
+_DAYS = r"(?P<days>\d{1,2}(?:\s*(?:,|en|tot en met|tot|-|–|t/m)\s*\d{1,2})*)"
+_RANGE = re.compile(r"tot|-|–|t/m")
 
 TEXT_DATE = re.compile(
     rf"\b{_WEEKDAY}{_DAYS}\s+{_MONTH}(?:\s+{_YEAR}|(?P<jl>\s+jl\.?)|\b)", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\b(?!/)")
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+BARE_WEEKDAY = re.compile(r"\b(?P<wd>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s*\d)",
+                          re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"\b(?:(?:begin|eind|medio|half)\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 
 
@@ -72,8 +76,8 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
         if not dates:
             continue  # `31 februari 2018` is not a date
         sep = m.group("days")
-        is_range = bool(re.search(r"tot|-|–|t/m", sep)) or (len(days) == 2 and days[1] == days[0] + 1)
-        if re.search(r"tot|-|–|t/m", sep) and len(days) == 2:
+        is_range = bool(_RANGE.search(sep)) or (len(days) == 2 and days[1] == days[0] + 1)
+        if _RANGE.search(sep) and len(days) == 2:
             dates = (dates[0], dates[-1])
         found.append(DateMention(m.start(), m.end(), dates, is_range))
     for m in NUMERIC_DATE.finditer(text, start, end):
@@ -95,6 +99,24 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
             found.append(DateMention(m.start(), m.end(), (d,)))
     found.sort(key=lambda x: x.start)
     return found
+
+
+def weekday_dates(text: str, ref: str | None, start: int = 0, end: int | None = None,
+                  forward: bool = True) -> list[DateMention]:
+    """`wordt dinsdag gestemd`: a weekday without a day is the next such day after the document's date
+    (`forward`), or the last one before it; without a document date it is no date."""
+    if not ref or len(ref) != 10:
+        return []
+    day = dt.date.fromisoformat(ref)
+    out = []
+    for m in BARE_WEEKDAY.finditer(text, start, len(text) if end is None else end):
+        delta = (WEEKDAYS[m.group("wd").lower()] - day.weekday()) % 7
+        if forward:
+            delta = delta or 7
+        else:
+            delta = -((7 - delta) % 7 or 7)
+        out.append(DateMention(m.start(), m.end(), ((day + dt.timedelta(days=delta)).isoformat(),)))
+    return out
 
 
 def first_date(text: str, ref: str | None = None) -> str | None:

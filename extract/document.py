@@ -1,55 +1,68 @@
-"""Document metadata: which documents a file holds (question, answer, letter, report), their numbers,
-dates, authors and addressees, read from the way parliaments lay them out.
+"""Document metadata: which documents a file holds (question, answer, letter, report, record, news), their
+numbers, dates, authors and addressees, read from the way parliaments lay them out.
 
-Flemish written questions: the question, then the minister's name and office in
-capitals, then `ANTWOORD op vraag nr. N van <date> van <ASKER>`. Dutch Aanhangsel:
-`Vragen van het lid X (Party) aan de <office> ... (ingezonden <date>)` and
-`Antwoord van <office> X ... (ontvangen <date>)`. Letters: `BRIEF VAN DE <OFFICE>`,
-`Aan de <addressee>`, `Den Haag, <date>`, and a signature (`<Office>,` then a name).
+Flemish written questions: `SCHRIFTELIJKE VRAAG nr. N van <date> van <ASKER> aan <MINISTER>` and/or the
+minister's name and office in capitals over `ANTWOORD op vraag nr. N van <date> van <ASKER>`. Dutch
+Aanhangsel: `Vragen van het lid X (Party) aan de <office> ... (ingezonden <date>)` and `Antwoord van
+<office> X ... (ontvangen <date>)`. Belgian bulletins: `Vraag nr. N van <title> <Name> d.d. <date>` or
+`Vraag nr. N van <date> van <Name> aan <office>`, and `Antwoord van <Name>, <office>, d.d. <date>`.
+Letters: `BRIEF VAN DE <OFFICE>`, `Aan de <addressee>`, `Den Haag, <date>`, and a signature (`<Office>,`
+then a name). Records, reports, news and Kamerstuk numbers: extract/records.py.
 """
 
 from __future__ import annotations
 
 import re
 
-from gcmkg.extract import persons
+from gcmkg.extract import gazetteer, persons, records
 from gcmkg.extract.context import Context
 from gcmkg.extract.dates import first_date
 from gcmkg.extract.models import DocumentFact
-from gcmkg.extract.textutil import slug, squash
+from gcmkg.extract.records import SIGNATURE
+from gcmkg.extract.textutil import slug, squash, titlecase_name
 
 NEEDS = ("text",)
 PRODUCES = ("documents", "jurisdiction", "date", "authors", "addressees")
 
-_BE = re.compile(r"Vlaams(?:e)? Parlement|Vlaamse Regering|vraag nr\.|Kamer van volksvertegenwoordigers|FOD ")
+_BE = re.compile(r"Vlaams(?:e)? Parlement|Vlaamse Regering|vraag nr\.|Kamer van volksvertegenwoordigers|FOD |"
+                 r"KAMER VAN VOLKSVERTEGENWOORDIGERS|CRIV \d|Brussels(?:e)? (?:Hoofdstedelijk )?Parlement|"
+                 r"BRUSSELS PARLEMENT|Verenigd College|Interministeri[eë]le Conferentie", re.IGNORECASE)
 _NL = re.compile(r"Staten-Generaal|Tweede Kamer|Eerste Kamer|Kamerstuk|Aanhangsel|Handelingen II|Den Haag|Staatssecretaris van")
 
+DATE = r"\d{1,2}\s+\w+\s+\d{4}"
+CAPS_NAME = r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]+[A-ZÀ-Ý]"
 FLEMISH_ANSWER = re.compile(
-    r"(?P<head>(?:^|\n)(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý' .-]+[A-ZÀ-Ý])[ \t]*\n(?P<office>[A-ZÀ-Ý][^\n]*(?:\n[A-ZÀ-Ý][A-ZÀ-Ý ,&-]+)*)\s*\n)?"
-    r"\s*ANTWOORD\s*\n\s*op vraag nr\.\s*(?P<nr>\d+)\s+van\s+(?P<date>\d{1,2}\s+\w+\s+\d{4})\s*\n\s*van\s+(?P<asker>[A-ZÀ-Ý][A-ZÀ-Ý' .-]+[A-ZÀ-Ý])")
+    rf"(?P<head>(?:^|\n)(?P<name>{CAPS_NAME})[ \t]*\n(?P<office>[A-ZÀ-Ý][^\n]*(?:\n[A-ZÀ-Ý][A-ZÀ-Ý ,&-]+)*)\s*\n)?"
+    rf"\s*ANTWOORD\s*\n\s*op vraag nr\.\s*(?P<nr>\d+)\s+van\s+(?P<date>{DATE})\s*\n\s*van\s+(?P<asker>{CAPS_NAME})")
+FLEMISH_QUESTION = re.compile(
+    rf"SCHRIFTELIJKE VRAAG\s*\n\s*nr\.\s*(?P<nr>\d+)\s+van\s+(?P<date>{DATE})\s*\n\s*van\s+(?P<asker>{CAPS_NAME})"
+    rf"[ \t]*\n\s*aan\s+(?P<to>{CAPS_NAME})[ \t]*\n(?P<office>(?:[ \t]*\S[^\n]*\n)*?)\s*\n\s*(?P<title>[^\n]+)")
 NL_QUESTION = re.compile(
     r"(?:(?P<nr>\d{1,5})\s*\n\s*)?Vragen van (?:het lid|de leden) (?P<askers>.+?) aan (?:de |het )?(?P<to>.+?) over (?P<title>.+?)"
-    r"\s*\(ingezonden (?P<date>\d{1,2}\s+\w+\s+\d{4})\)", re.S)
-NL_ANSWER = re.compile(
-    r"Antwoord van (?P<by>.+?)(?:,? mede namens.+?)?\s*\(ontvangen (?P<date>\d{1,2}\s+\w+\s+\d{4})\)", re.S)
+    rf"\s*\(ingezonden\s+(?P<date>{DATE})\)", re.S)
+NL_ANSWER = re.compile(rf"Antwoord van (?P<by>.+?)(?:,? mede namens.+?)?\s*\(ontvangen\s+(?P<date>{DATE})\)", re.S)
+_TITLE = r"(?:(?:de heer|mevrouw|dhr\.|mevr\.|minister|staatssecretaris)\s+)?"
+BE_QUESTION = re.compile(
+    rf"\bVraag nr\.\s*(?P<nr>\d+)\s+van\s+(?:(?P<date1>{DATE})\s+van\s+)?{_TITLE}(?P<asker>{persons.NAME})"
+    rf"(?:\s+d\.d\.\s+(?P<date2>{DATE}))?(?:\s*\([^)\n]*\))?\s*(?:aan\s+(?:de |het )?(?P<to>[^\n:(]+))?")
+BE_ANSWER = re.compile(rf"\bAntwoord van {_TITLE}(?P<by>{persons.NAME})(?P<office>,[^:]{{0,200}}?)?,?\s+d\.d\.\s+"
+                       rf"(?P<date>{DATE})")
 LETTER_HEAD = re.compile(
     r"BRIEF VAN (?:DE |HET )?(?P<office>[A-ZÀ-Ý][A-ZÀ-Ý/ ,&\n-]+?)\s*\n\s*\n?\s*Aan (?:de |het )?(?P<to>[^\n]+?)\s*\n"
-    r"(?:\s*\n)*\s*(?:Den Haag|Brussel|Amsterdam),\s*(?P<date>\d{1,2}\s+\w+\s+\d{4})")
-# a signature: an office line ending in a comma (or not), then a name line
-SIGNATURE = re.compile(
-    r"(?:^|\n)[ \t]*(?P<office>(?:De |Het )?(?:[Gg]riffier|Staatssecretaris|Minister|Minister-president|[Vv]oorzitter)"
-    r"[^\n]{0,120}?),?[ \t]*\n[ \t]*(?P<name>(?:[A-Z]\.){1,5}\s?[A-Za-zÀ-ÿ' -]+|[A-Z][a-zà-ÿ]+(?: [A-Za-zà-ÿ'-]+){0,3})[ \t]*(?:\n|$)")
-REPORT = re.compile(r"brengt\s+(?:bijgaand\s+)?verslag\s+uit|\bVERSLAG\b")
+    rf"(?:\s*\n)*\s*(?:Den Haag|Brussel|Amsterdam),\s*(?P<date>{DATE})")
+REPORT = re.compile(r"brengt\s+(?:\w+\s+){0,3}verslag\s+uit|\bVERSLAG\b")
+TWO_OFFICES = re.compile(r"\s+en\s+(?=(?:de |het )?(?:[Mm]inister|[Ss]taatssecretaris))")
 
 
 def extract(ctx: Context) -> None:
     text = ctx.text
     be, nl = len(_BE.findall(text)), len(_NL.findall(text))
     ctx.jurisdiction = "be" if be > nl else "nl" if nl else None
-    found = _flemish(ctx) or _dutch_questions(ctx)
+    found = _flemish(ctx) or _dutch_questions(ctx) or _belgian_question(ctx)
     letters = _letters(ctx)
-    if not found and not letters:
+    if not found and not letters and not records.extract(ctx):
         _plain_letter(ctx)
+    _number_from_kamerstuk(ctx)
     if ctx.documents and not ctx.date:
         ctx.date = next((d.date for d in ctx.documents if d.date), None)
 
@@ -60,31 +73,57 @@ def _person(ctx: Context, raw: str, start: int, role: str | None = None) -> str:
 
 
 def _flemish(ctx: Context) -> bool:
-    m = FLEMISH_ANSWER.search(ctx.text)
-    if not m:
+    a = FLEMISH_ANSWER.search(ctx.text)
+    q = FLEMISH_QUESTION.search(ctx.text)
+    if not a and not q:
         return False
-    date = first_date(m.group("date"))
+    m = q or a
+    nr, date = m.group("nr"), first_date(m.group("date"))
     ctx.date = date
-    title = squash(ctx.text[: ctx.text.find("\n", 5)]) if ctx.text.strip() else None
-    asker = _person(ctx, m.group("asker"), m.start("asker"), role=f"vraagsteller (schriftelijke vraag nr. {m.group('nr')})")
+    title = squash(q.group("title")) if q else (squash(ctx.text[: ctx.text.find("\n", 5)]) if ctx.text.strip() else None)
+    asker = _person(ctx, m.group("asker"), m.start("asker"), role=f"vraagsteller (schriftelijke vraag nr. {nr})")
     minister = None
-    if m.group("name"):
-        office = squash(m.group("office"))
-        minister = _person(ctx, m.group("name"), m.start("name"), role=persons.office_label(office))
-        ctx.speaker_org = persons.government_of_office(ctx, office, m.start("office"))
+    if a and a.group("name"):
+        name, office, at = a.group("name"), squash(a.group("office")), a.start("name")
+    elif q:
+        name, office, at = q.group("to"), squash(q.group("office")), q.start("to")
+    else:
+        name = office = None
+    if name:
+        minister = _person(ctx, name, at, role=persons.office_label(office) if office else None)
+        ctx.speaker_org = persons.government_of_office(ctx, office, at) if office else None
     ctx.authors = [minister] if minister else []
     ctx.addressees = [asker]
-    ev = ctx.evidence(m.start("head") if m.group("head") else m.start(), m.end())
-    parliament = "parliament/vlaams-parlement"
-    ctx.documents.append(DocumentFact(key=f"vlaams-parlement/schriftelijke-vraag/{m.group('nr')}-{date}",
-                                      kind="written_question", number=m.group("nr"), date=date, title=title,
-                                      authors=(asker,), addressees=tuple(a for a in [minister] if a),
-                                      parliament=parliament, evidence=ev))
-    ctx.documents.append(DocumentFact(key=f"vlaams-parlement/antwoord/{m.group('nr')}-{date}", kind="answer",
-                                      number=m.group("nr"), date=None, title=title,
-                                      authors=tuple(a for a in [minister] if a), addressees=(asker,),
-                                      parliament=parliament, evidence=ev))
+    parl = records.parliament(ctx, "parliament/vlaams-parlement", *_first(ctx, r"Vlaams(?:e)? Parlement"))
+    minister_t = tuple(x for x in [minister] if x)
+    if q or a:
+        ev = ctx.evidence(q.start(), q.end("to")) if q else ctx.evidence(a.start("head") if a.group("head") else a.start(),
+                                                                           a.end())
+        ctx.documents.append(DocumentFact(key=f"vlaams-parlement/schriftelijke-vraag/{nr}-{date}",
+                                          kind="written_question", number=nr, date=date, title=title,
+                                          authors=(asker,), addressees=minister_t, parliament=parl, evidence=ev))
+    if a:
+        ev = ctx.evidence(a.start("head") if a.group("head") else a.start(), a.end())
+        ctx.documents.append(DocumentFact(key=f"vlaams-parlement/antwoord/{nr}-{date}", kind="answer",
+                                          number=nr, date=None, title=title, authors=minister_t, addressees=(asker,),
+                                          parliament=parl, evidence=ev))
     return True
+
+
+def _first(ctx: Context, pattern: str) -> tuple[int, int]:
+    m = re.search(pattern, ctx.text)
+    return (m.start(), m.end()) if m else (0, 0)
+
+
+def _offices(ctx: Context, raw: str, start: int) -> list[str]:
+    """`de Minister van Buitenlandse Zaken en de Minister van Justitie en Veiligheid`: two addressees."""
+    keys, pos = [], 0
+    for part in TWO_OFFICES.split(raw) + [""]:
+        if part:
+            k = persons.register_office(ctx, squash(part), start + raw.find(part, pos))
+            keys += [k] if k else []
+            pos = raw.find(part, pos) + len(part)
+    return keys
 
 
 def _dutch_questions(ctx: Context) -> bool:
@@ -94,14 +133,15 @@ def _dutch_questions(ctx: Context) -> bool:
     qdate = first_date(q.group("date"))
     askers = [persons.register_member(ctx, q.start("askers"), q.end("askers"))]
     askers = [a for a in askers if a]
-    addressee = persons.register_office(ctx, squash(q.group("to")), q.start("to"))
+    addressees = _offices(ctx, q.group("to"), q.start("to"))
     title = squash(q.group("title"))
-    nr = q.group("nr")
+    nr = q.group("nr") or _aanhangsel(ctx)
+    house = "eerste" if re.search(r"Eerste Kamer", ctx.text[:q.start()] + _footer(ctx)) else "tweede"
+    parl = records.parliament(ctx, records.house_key(house), *_first(ctx, f"{house.capitalize()} Kamer"))
     ev = ctx.evidence(q.start(), q.end())
-    ctx.documents.append(DocumentFact(key=f"tweede-kamer/kamervragen/{nr or slug(title)[:40]}-{qdate}",
+    ctx.documents.append(DocumentFact(key=f"{house}-kamer/kamervragen/{nr or slug(title)[:40]}-{qdate}",
                                       kind="written_question", number=nr, date=qdate, title=title,
-                                      authors=tuple(askers), addressees=tuple(a for a in [addressee] if a),
-                                      parliament="parliament/tweede-kamer-der-staten-generaal", evidence=ev))
+                                      authors=tuple(askers), addressees=tuple(addressees), parliament=parl, evidence=ev))
     a = NL_ANSWER.search(ctx.text, q.end())
     if a:
         adate = first_date(a.group("date"))
@@ -110,14 +150,85 @@ def _dutch_questions(ctx: Context) -> bool:
         ctx.authors = [by] if by else []
         ctx.addressees = askers
         ctx.speaker_org = "government/nederlands-kabinet"
-        ctx.documents.append(DocumentFact(key=f"tweede-kamer/antwoord/{nr or slug(title)[:40]}-{adate}",
+        ctx.documents.append(DocumentFact(key=f"{house}-kamer/antwoord/{nr or slug(title)[:40]}-{adate}",
                                           kind="answer", number=nr, date=adate, title=title,
                                           authors=tuple(x for x in [by] if x), addressees=tuple(askers),
-                                          parliament="parliament/tweede-kamer-der-staten-generaal",
-                                          evidence=ctx.evidence(a.start(), a.end())))
+                                          parliament=parl, evidence=ctx.evidence(a.start(), a.end())))
     else:
         ctx.date = qdate
     return True
+
+
+def _aanhangsel(ctx: Context) -> str | None:
+    m = re.search(r"\bAanhangsel (?P<nr>\d{1,5})\b", ctx.text)
+    return m.group("nr") if m else None
+
+
+def _footer(ctx: Context) -> str:
+    m = records.FOOTER.search(ctx.text) or re.search(r"(?:Tweede|Eerste) Kamer, vergaderjaar", ctx.text)
+    return m.group(0) if m else ""
+
+
+def _belgian_question(ctx: Context) -> bool:
+    """A question in a Belgian bulletin (Brussels, federal Kamer) and the answer under it."""
+    q = BE_QUESTION.search(ctx.text)
+    if not q or not (q.group("date1") or q.group("date2")):
+        return False
+    nr, qdate = q.group("nr"), first_date(q.group("date1") or q.group("date2"))
+    asker = _person(ctx, q.group("asker"), q.start("asker"), role=f"vraagsteller (vraag nr. {nr})")
+    addressee = _offices(ctx, q.group("to"), q.start("to")) if q.group("to") else []
+    parl = _be_parliament(ctx)
+    title = re.match(r"[^\n]*\n\s*\n?\s*(?P<t>[^\n]+(?:\n[^\n]+)*?)(?:\n\s*\n|\Z)", ctx.text[q.end():])
+    title_text = squash(title.group("t")) if title else None
+    ctx.date = qdate
+    a = BE_ANSWER.search(ctx.text, q.end())
+    by = None
+    if a:
+        office = squash(a.group("office") or "").strip(" ,") or None
+        by = _person(ctx, a.group("by"), a.start("by"), role=office)
+        addressee = addressee or [by]
+    ctx.documents.append(DocumentFact(key=f"{slug(parl or 'parlement')}/vraag/{nr}-{qdate}", kind="written_question",
+                                      number=nr, date=qdate, title=title_text, authors=(asker,),
+                                      addressees=tuple(addressee), parliament=parl,
+                                      evidence=ctx.evidence(q.start(), q.end())))
+    if a:
+        adate = first_date(a.group("date"))
+        ctx.date = adate or qdate
+        ctx.authors, ctx.addressees = [by], [asker]
+        ctx.documents.append(DocumentFact(key=f"{slug(parl or 'parlement')}/antwoord/{nr}-{adate}", kind="answer",
+                                          number=nr, date=adate, title=title_text, authors=(by,), addressees=(asker,),
+                                          parliament=parl, evidence=ctx.evidence(a.start(), a.end())))
+    return True
+
+
+def _be_parliament(ctx: Context) -> str | None:
+    """The parliament a Belgian bulletin belongs to, from its heading."""
+    head = ctx.text[:400]
+    for hit in gazetteer.find(head, ctx.jurisdiction):
+        if hit.entry.kind == "parliament":
+            return records.parliament(ctx, hit.entry.key, hit.start, hit.end)
+    m = re.search(r"\b(?P<p>[A-Z][A-Za-z]+ (?:HOOFDSTEDELIJK |Hoofdstedelijk )?(?:PARLEMENT|Parlement))\b", head)
+    if not m:
+        return None
+    name = titlecase_name(m.group("p")) if m.group("p").isupper() else m.group("p")
+    name = name.replace(" Hoofdstedelijk", "") if name.startswith("Brussels") else name
+    return ctx.add_actor(f"parliament/{slug(name)}", name, "parliament", m.start("p"), m.end("p")).key
+
+
+def _number_from_kamerstuk(ctx: Context) -> None:
+    """The Kamerstuk number belongs to the first document of the file (a report before its letters)."""
+    if not ctx.documents or ctx.documents[0].number or ctx.documents[0].kind not in ("letter", "report"):
+        return
+    found = records.kamerstuk(ctx)
+    if not found:
+        return
+    nr, dossier, house = found
+    first = ctx.documents[0]
+    title = first.title
+    if dossier and first.kind == "letter" and title:
+        title = f"{dossier}; {title[0].lower()}{title[1:]}"
+    parl = records.parliament(ctx, records.house_key(house), *_first(ctx, f"{house.capitalize()} Kamer"))
+    ctx.documents[0] = first.model_copy(update={"number": nr, "title": title or dossier, "parliament": parl})
 
 
 def _signature_after(ctx: Context, start: int, end: int) -> re.Match[str] | None:
@@ -134,17 +245,7 @@ def _letters(ctx: Context) -> bool:
     # a report that precedes the letters (Eerste Kamer: `verslag van een schriftelijk overleg`)
     first = heads[0].start()
     if REPORT.search(ctx.text, 0, first):
-        sig = _signature_after(ctx, 0, first)
-        committee = None
-        authors = []
-        if sig:
-            office = squash(sig.group("office")).rstrip(",")
-            committee = persons.committee_in(ctx, office, sig.start("office"))
-            clerk = _person(ctx, sig.group("name"), sig.start("name"), role=persons.office_label(office))
-            authors = [k for k in (committee, clerk) if k]
-        ctx.documents.append(DocumentFact(key=f"report/{ctx.doc.sha256[:12]}", kind="report", date=None,
-                                          authors=tuple(authors), evidence=ctx.evidence(
-                                              *(sig.span() if sig else (0, min(len(ctx.text), 200))))))
+        records.report(ctx, 0, first)
     for i, h in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(ctx.text)
         date = first_date(h.group("date"))

@@ -1,32 +1,46 @@
-"""Meetings: a meeting word (`Coormulti-vergadering`, `IMC`, `plenaire vergadering`, `debat`, `ontmoeting`)
-bound to the dates that belong to it, with series, place and agenda.
+"""Meetings: a meeting mention bound to the day dates that belong to it, with series, place and agenda.
 
-A date belongs to a meeting word when it follows it closely (`vergadering van 12
-september 2018`, `debat ..., dat plaatsvond op 20 februari`), precedes it closely
-(`bespraken op 29 mei jl. tijdens de rondvraag`), or is listed after a plural meeting
-word with `plaats`/`samen` (`Er vonden vier vergaderingen plaats, namelijk op ...`).
+Mentions are meeting words (`Coormulti-vergadering`, `IMC`, `plenaire vergadering`,
+`debat`, `hoorzitting`), the named series of extract/series.py (`Algemene
+Vergadering van de Verenigde Naties`, `JBZ-Raad`, `het Forum`, `naar Marrakesh`),
+a parliament that votes (`De Kamer stemt donderdag`) and talks (`met ... gesproken`).
+A date belongs to the mention it is written against: right after it (`vergadering
+van 12 september`), right before it (`op 19 december in de Algemene Vergadering`),
+or listed after a plural (`vonden vier vergaderingen plaats, namelijk op ...`);
+when two mentions compete the closer, more directly joined one wins. A parliamentary
+record is itself a meeting on its date; `dit debat` in it refers to that sitting.
+A word that has no series of its own (`vergadering`) takes the series named last.
 Ordinals follow date order within a series in one document.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from gcmkg.extract import gazetteer
+from gcmkg.extract import gazetteer, series as known
 from gcmkg.extract.context import Context, Meeting
-from gcmkg.extract.dates import DateMention, find_dates
+from gcmkg.extract.dates import DateMention, find_dates, weekday_dates
 from gcmkg.extract.models import Flag
 from gcmkg.extract.textutil import slug, squash
 
-NEEDS = ("text", "date", "actors")
+NEEDS = ("text", "date", "actors", "documents")
 PRODUCES = ("meetings",)
 
 MEETING_WORD = re.compile(
     r"(?P<w>(?<![\w])(?:[Cc]o[oö]r[Mm]ulti(?:-(?:vergadering(?:en)?))?|[Ii]ntergouvernementele [Cc]onferentie|"
-    r"(?:VN-)?[Cc]onferentie|(?:de |het )?werkgroep van het IMC|voorbereidende werkgroep|IMC|"
-    r"[Ii]nterministeri[eë]le [Cc]onferentie|plenaire vergadering|plenaire|[Mm]inisterraad|"
-    r"(?:VN-)?top|stemming|debat|rondvraag|kennismakingsgesprek|ontmoeting|bijeenkomst|overleg|zitting|"
-    r"vergadering(?:en)?|commissievergadering)(?![\w]))")
+    r"(?:VN-)?[Cc]onferentie|IMC-werkgroep|(?:voorbereidende )?werkgroep\s+van\s+(?:de|het)\s+IMC|"
+    r"(?:de |het )?werkgroep van het IMC|voorbereidende werkgroep|IMC|[Ww]erkgroep|"
+    r"[Ii]nterministeri[eë]le\s+[Cc]onferentie|INTERMINISTERI[EË]LE\s+CONFERENTIE|plenaire vergadering|plenaire|"
+    r"[Pp]lenumvergadering|PLENUMVERGADERING|[Mm]inisterraad|(?:VN-)?top|stemming|debat|rondvraag|"
+    r"kennismakingsgesprek|rondetafelgesprek|[Hh]oorzitting|gedachtewisseling|ontmoeting|bijeenkomst|overleg|zitting|"
+    r"(?<!Algemene )[Vv]ergadering(?:en)?|VERGADERING(?:EN)?|commissievergadering)(?![\w]))")
+# a parliament that votes on a day: `De Kamer stemt donderdag`, `Over de motie wordt dinsdag gestemd`
+VOTE = re.compile(r"\b(?:stemt|stemmen|gestemd|gedebatteerd|debatteert|debatteerde|debatteerden)\b")
+# a body that convenes: `Het IDO kwam hiervoor twee keer bijeen, op ...`
+CONVENE = re.compile(r"\b(?:[Hh]et|[Dd]e)\s+(?P<s>[A-Z][\w-]{1,15})\s+(?:kwam|kwamen|komt|komen|vergaderde|vergaderden)\b"
+                     r"[^.;]{0,40}?\b(?:bijeen|samen)\b")
+TALK = re.compile(r"\bmet\s+(?:[\w-]+\s+){1,5}?(?:gesproken|overlegd|vergaderd)\b")
 PLURAL_LIST = re.compile(r"\b(?:plaats|samen|gehouden|georganiseerd|vergaderd)\b")
 LOCATION = re.compile(r"\b(?:in|te)\s+(?P<place>(?:New York|Marrakesh|Marrakech|Genève|Brussel|Den Haag|Wenen|Parijs|[A-Z][a-z]+))\b")
 HELD_AT = re.compile(r"(?:hadden|vonden)\s+plaats\s+(?:bij|in|op)\s+(?:de |het )?(?P<place>[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*)")
@@ -35,29 +49,53 @@ AGENDA_ITEM = re.compile(r"(?m)^\s*\d+\)\s*(?P<item>.+?)(?=\n\s*\d+\)|\n[^\w\n]*
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7, "achtste": 8,
             "negende": 9, "tiende": 10}
 NEAR_AFTER, NEAR_BEFORE = 90, 40
+# how a date is joined to the mention before it (`vergadering van`, `JBZ-Raad (`) or after it (`op 19 december in de`)
+JOINED_AFTER = re.compile(r"[\s,]*(?:(?:van|op|d\.d\.|:)\s*)?(?:de\s+)?\(?\s*")
+JOINED_BEFORE = re.compile(r"\s*\)?[\s,]*(?:(?:in|op|tijdens|door|bij|naar|voor|met)\s+)?(?:de\s+|het\s+|een\s+)?")
+NOT_OF = re.compile(r"\b(?:na|nadat|sinds)\b")  # `donderdag 29 november, na een stemming`: another day
+# a date that dates a text, not a meeting: `(ingezonden 3 december 2018)`, `Vastgesteld 14 december 2018`
+DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
+SUBSECTION = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+[\w-]+){0,3}\s*\((?P<date>[^()]{6,30})\)")
+DAYS_LONG = re.compile(r"\b(?P<n>twee|drie|vier|vijf)daagse\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen|stemt|stemmen|volgt|opent|komende|volgende)\b")
+PAST = re.compile(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden|vorige)\b")
+DEICTIC = re.compile(r"\b(?:dit|deze)\s+(?:mondeling\s+)?(?:debat|vergadering|overleg|hoorzitting|commissievergadering|"
+                     r"plenumvergadering|zitting)\b", re.IGNORECASE)
+IMC_NAME = re.compile(r"(?:Interministeri[eë]le\s+Conferentie|INTERMINISTERI[EË]LE\s+CONFERENTIE|IMC)(?:\s*\(IMC\))?\s+"
+                      r"(?P<n>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+en\s+[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]{3,}(?:\s+EN\s+[A-ZÀ-Ý]{3,})?)\b")
+NAME_TAIL = re.compile(r"(?:\s+(?:[A-ZÀ-Ý][\w-]*|en|\([A-Z]+\)))+")
+_NOT_THEMES = {"werkgroep", "werking", "de", "het", "in", "op", "van", "met", "kwam", "zou", "sinds"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    word: str
+    series: str | None  # None: the series named last (`vergadering`)
+    location: str | None = None
 
 
 def series_of(ctx: Context, word: str, sentence: str) -> str | None:
-    w = word.lower()
+    """The series a meeting word names; None for a word that takes the series named before it."""
+    w = squash(word).lower()
     if "coormulti" in w or "coörmulti" in w:
         return "CoorMulti"
     if "werkgroep" in w:
-        return "IMC werkgroep"
+        return "IMC werkgroep" if "imc" in w or "voorbereidende" in w else None
     if w == "imc" or "interministeri" in w:
-        m = re.search(r"(?:IMC|Interministeri[eë]le Conferentie)(?:\s*\(IMC\))?\s+(?P<n>[A-Z][a-z]+(?: en [A-Z][a-z]+)?)",
-                      ctx.text)
-        return f"IMC {m.group('n')}" if m else "IMC"
+        return imc_name(ctx.text)
     if "intergouvernementele" in w or ("conferentie" in w and re.search(r"Marrake[cs]h", sentence)):
         return "Intergouvernementele Conferentie Marrakesh"
-    if "plenaire" in w:
-        parl = _parliament(ctx, sentence)
-        return f"plenaire vergadering {parl}" if parl else "plenaire vergadering"
+    if "plenaire" in w or "plenumvergadering" in w:
+        return plenary_series(ctx, sentence)
     if w.endswith("top"):
         return "Algemene Vergadering VN" if "Algemene Vergadering" in sentence else "VN-top"
     if w == "stemming":
         place = LOCATION.search(sentence[sentence.find("stemming"):])
         return f"stemming VN {place.group('place')}" if place and ("VN" in sentence or "pact" in sentence) else "stemming"
-    if w in ("rondvraag", "kennismakingsgesprek", "commissievergadering"):
+    if w in ("rondvraag", "kennismakingsgesprek", "commissievergadering", "rondetafelgesprek", "hoorzitting",
+             "gedachtewisseling"):
         return "commissie"
     if w == "ontmoeting":
         return "bilateraal"
@@ -68,85 +106,277 @@ def series_of(ctx: Context, word: str, sentence: str) -> str | None:
     return None  # `vergadering`: the series of the meeting word before it
 
 
-def _parliament(ctx: Context, sentence: str) -> str | None:
+def imc_name(text: str) -> str:
+    """`IMC Migratie en Integratie`: the interministerial conference with the theme the document gives it."""
+    for m in IMC_NAME.finditer(text):
+        theme = squash(m.group("n"))
+        if theme.split()[0].lower() in _NOT_THEMES:
+            continue
+        if theme.isupper():
+            theme = " ".join(t.lower() if t == "EN" else t.capitalize() for t in theme.split())
+        return f"IMC {theme}"
+    return "IMC"
+
+
+def plenary_series(ctx: Context, sentence: str) -> str:
+    """`plenaire vergadering Vlaams Parlement`: the parliament the sentence names, else the record's own."""
     for hit in gazetteer.find(sentence, ctx.jurisdiction):
         if hit.entry.kind == "parliament":
-            return hit.entry.name
+            return f"plenaire vergadering {hit.entry.name}"
+    m = re.search(r"\b(?:van|in)\s+(?:het|de)\s+(?P<p>(?:[A-Z][\w-]+\s+)+Parlement)\b", sentence)
+    if m:
+        return f"plenaire vergadering {squash(m.group('p'))}"
+    parl = _own_parliament(ctx)
+    return f"plenaire vergadering {parl}" if parl else "plenaire vergadering"
+
+
+def _own_parliament(ctx: Context) -> str | None:
+    for d in ctx.documents:
+        if d.parliament:
+            actor = ctx.actors.get(d.parliament)
+            entry = gazetteer.by_key(d.parliament)
+            return actor.name if actor else entry.name if entry else None
     return None
 
 
-def _owned_elsewhere(ctx: Context, d: DateMention) -> bool:
-    """`De Morgen van 6 december`, `vraag nr. 85 van 7 december`: a date that dates a text, not a meeting."""
-    before = ctx.text[max(0, d.start - 40):d.start]
-    m = re.search(r"(?P<w>[\w.-]+)\s+(?:van|d\.d\.)\s+$", before)
-    return bool(m and not MEETING_WORD.fullmatch(m.group("w")))
+def _record(ctx: Context) -> tuple[str, str] | None:
+    """A plenary or committee record is the sitting of its date: (series, date)."""
+    for d in ctx.documents:
+        if d.kind in ("plenary_record", "committee_record") and d.date:
+            return ("commissie" if d.kind == "committee_record" else plenary_series(ctx, ""), d.date)
+    return None
+
+
+def _mentions(ctx: Context) -> list[Mention]:
+    text = ctx.text
+    found = [Mention(s.start, s.end, text[s.start:s.end], s.series.name,
+                     text[s.start:s.end] if s.how == "venue" else None) for s in known.find(text)]
+    taken = [(m.start, m.end) for m in found]
+    for w in MEETING_WORD.finditer(text):
+        if not any(a < w.end() and w.start() < b for a, b in taken):
+            found.append(Mention(w.start(), w.end(), w.group("w"), "?"))
+    for c in CONVENE.finditer(text):
+        if not any(a < c.end() and c.start() < b for a, b in taken):
+            found.append(Mention(c.start("s"), c.end(), c.group(0), _defined(text, c.group("s"))))
+    for rx in (VOTE, TALK):
+        for w in rx.finditer(text):
+            found.append(Mention(w.start(), w.end(), w.group(0), "vote" if rx is VOTE else "overleg"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _defined(text: str, short: str) -> str:
+    """`interdepartementaal overleg migratiesamenwerking (IDO)`: the name a document gives an acronym."""
+    m = re.search(rf"(?P<name>(?:[\w-]+\s+){{1,6}})\(\s*{re.escape(short)}\s*\)", text)
+    if not m:
+        return short
+    words = m.group("name").split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in ("het", "de", "een", "in", "van", "the")), default=0)
+    name = " ".join(words[cut:])
+    return f"{name} ({short})" if name else short
+
+
+def _series(ctx: Context, m: Mention, sentence: str, last: str | None, home: str | None) -> str | None:
+    if m.series == "vote":
+        parliament = any(h.entry.kind == "parliament" for h in gazetteer.find(sentence, ctx.jurisdiction))
+        if parliament or re.search(r"\b(?:Kamer|Parlement|Senaat)\b", sentence) or _record(ctx):
+            return plenary_series(ctx, sentence)
+        return None
+    if m.series != "?":
+        return m.series
+    found = series_of(ctx, m.word, sentence)
+    if found:
+        return found
+    w = m.word.lower()
+    if "werkgroep" in w:  # a working group of the body named with it or just before it
+        near = ctx.text[max(0, m.start - 120):m.start]
+        if re.search(r"\bIMC\b|interministeri", near, re.IGNORECASE) or (last or "").startswith("IMC"):
+            return "IMC werkgroep"
+        return last if last and "werkgroep" in last.lower() else "werkgroep"
+    if re.search(r"\bcommissie\b", ctx.text[max(0, m.start - 150):m.start]) and re.search(
+            r"\b(?:hun|haar|de|een)\s+$", ctx.text[max(0, m.start - 6):m.start]):
+        return "commissie"  # `De leden van de vaste commissie ... hebben tijdens hun vergadering`
+    before = ctx.text[max(0, m.start - 12):m.start].lower()
+    if home and (re.search(r"\b(?:volgende|vorige)\s+$", before) or not last):
+        return home
+    return last
 
 
 def extract(ctx: Context) -> None:
     text = ctx.text
-    last_series: str | None = None
+    mentions = _mentions(ctx)
+    spans = [(m.start, m.end) for m in mentions]
+    record = _record(ctx)
+    home = record[0] if record else _heading_series(ctx, mentions)
+    last: str | None = home
     sentences = ctx.sentences
     for i, s in enumerate(sentences):
-        words = list(MEETING_WORD.finditer(text, s.start, s.end))
+        words = [m for m in mentions if s.start <= m.start < s.end]
+        sentence = squash(s.text)
+        heading = SUBSECTION.fullmatch(s.text.strip())
+        if not words and heading and last in {x.name for x in known.catalogue()}:
+            words = [Mention(s.start, s.start + heading.start("date") - 1, s.text, last)]
         if not words:
             continue
         dates = [d for d in find_dates(text, ctx.date, s.start, s.end)
-                 if not _owned_elsewhere(ctx, d) and any(len(x) == 10 for x in d.dates)]
-        # a list of dates on the lines after `... kwam samen, op:`
-        j = i + 1
-        while s.text.rstrip().endswith(":") and j < len(sentences) and re.fullmatch(r"[^\w]*[\d/]+", sentences[j].text):
-            dates += find_dates(text, ctx.date, sentences[j].start, sentences[j].end)
-            j += 1
-        sentence = squash(s.text)
+                 if not _owned_elsewhere(ctx, d, spans) and any(len(x) == 10 for x in d.dates)]
+        dates += _weekdays(ctx, s.start, s.end, words, dates)
+        dates += _listed_after(ctx, i, words)
         bound: dict[int, list[DateMention]] = {}
         for d in dates:
-            w = _nearest_word(words, d, sentence, s.text)
+            w = _nearest(ctx, words, d, sentence, s.text)
             if w is not None:
                 bound.setdefault(w, []).append(d)
         for wi, w in enumerate(words):
-            series = series_of(ctx, w.group("w"), sentence) or last_series
-            if series:
-                last_series = series
-            if wi not in bound or not series:
+            name = _series(ctx, w, sentence, last, home)
+            if name and w.series != "vote":
+                last = name
+            if wi not in bound or not name:
                 continue
             for d in bound[wi]:
                 days = [x for x in d.dates if len(x) == 10]
                 if d.is_range and days:
-                    _add(ctx, series, days[0], days[-1], w, d, sentence)
+                    _add(ctx, name, days[0], days[-1], w, d)
                 else:
-                    for day in d.dates:
-                        _add(ctx, series, day, None, w, d, sentence)
+                    for day in days:
+                        _add(ctx, name, day, _long_end(ctx, w, day), w, d)
+    if record:
+        _record_meeting(ctx, *record)
     _ordinals_and_places(ctx)
     _agendas(ctx)
 
 
-def _nearest_word(words: list[re.Match[str]], d: DateMention, sentence: str, raw: str) -> int | None:
-    before = [(d.start - w.end(), i) for i, w in enumerate(words) if w.end() <= d.start]
-    after = [(w.start() - d.end, i) for i, w in enumerate(words) if w.start() >= d.end]
-    if before:
-        gap, i = min(before)
-        w = words[i].group("w")
-        listed = PLURAL_LIST.search(sentence) and (w.endswith("en") or re.search(r"\b\w+maal\b|:", sentence))
-        if gap <= NEAR_AFTER or listed or raw.rstrip().endswith(":"):
-            return i
-    if after:
-        gap, i = min(after)
-        if gap <= NEAR_BEFORE:
-            return i
-    return None
+def _heading_series(ctx: Context, mentions: list[Mention]) -> str | None:
+    """The series a document's heading names (`INTERMINISTERIËLE CONFERENTIE ... Werkgroep`)."""
+    head = re.match(r"\s*(?:[^\n]+\n){0,3}?[^\n]*(?=\n\s*\n|\Z)", ctx.text)
+    end = head.end() if head else 0
+    name = None
+    for m in mentions:
+        if m.start < end and m.series != "vote":
+            name = _series(ctx, m, squash(ctx.text[:end]), name, None) or name
+    return name
 
 
-def _add(ctx: Context, series: str, start: str, end: str | None, w: re.Match[str], d: DateMention, sentence: str) -> None:
+def _owned_elsewhere(ctx: Context, d: DateMention, spans: list[tuple[int, int]]) -> bool:
+    """`De Morgen van 6 december`, `vraag nr. 85 van 7 december`, `(ingezonden 3 december 2018)`: a date that
+    dates a text, not a meeting."""
+    before = ctx.text[max(0, d.start - 80):d.start]
+    if DOC_DATE.search(before):
+        return True
+    m = re.search(r"(?P<w>[\w.-]+)\)?\s+(?:van|d\.d\.)\s+$", before)
+    if not m:
+        return False
+    at = d.start - len(before) + m.start("w")
+    if m.group("w") in ("plaats", "vindt", "loopt"):  # `vindt plaats van 17 tot 20 mei`
+        return False
+    if any(a <= at < b or a < at + len(m.group("w")) <= b for a, b in spans):
+        return False
+    # `de IMC Migratie en Integratie van 25 oktober`: the name a mention starts
+    return not any(b <= at and NAME_TAIL.fullmatch(ctx.text[b:at + len(m.group("w"))]) for a, b in spans)
+
+
+def _weekdays(ctx: Context, start: int, end: int, words: list[Mention], dates: list[DateMention]) -> list[DateMention]:
+    """`Over de motie wordt dinsdag gestemd`: a bare weekday next to a meeting mention, read forward from the
+    document's date in a sentence about what will happen, backward in one about what happened."""
+    sentence = ctx.text[start:end]
+    forward = bool(FUTURE.search(sentence))
+    if forward == bool(PAST.search(sentence)):
+        return []
+    out = []
+    for d in weekday_dates(ctx.text, ctx.date, start, end, forward=forward):
+        if any(x.start <= d.start < x.end for x in dates):
+            continue
+        if any(abs(d.start - w.end) < 12 or abs(w.start - d.end) < 12 for w in words):
+            out.append(d)
+    return out
+
+
+def _listed_after(ctx: Context, i: int, words: list[Mention]) -> list[DateMention]:
+    """Dates on the lines after `... kwam samen, op:` or under a heading `Vergaderingen van de werkgroep`."""
+    sentences = ctx.sentences
+    s = sentences[i]
+    plural_head = not re.search(r"[.?!]\s*$", s.text) and any(re.search(r"(?:en|EN)$", w.word) for w in words)
+    if not (s.text.rstrip().endswith(":") or plural_head):
+        return []
+    out: list[DateMention] = []
+    j = i + 1
+    while j < len(sentences) and re.fullmatch(r"[^\w]*[\d/]+", sentences[j].text):
+        out += find_dates(ctx.text, ctx.date, sentences[j].start, sentences[j].end)
+        j += 1
+    return out
+
+
+def _nearest(ctx: Context, words: list[Mention], d: DateMention, sentence: str, raw: str) -> int | None:
+    """The mention a date belongs to: the one it is joined to most directly, else the closest in reach."""
+    best: tuple[float, int, int] | None = None  # (score, order, index)
+    for i, w in enumerate(words):
+        if w.end <= d.start:
+            gap = ctx.text[w.end:d.start]
+            listed = PLURAL_LIST.search(sentence) and (
+                w.word.endswith("en") or re.search(r"\b\w+maal\b|:", sentence)) or raw.rstrip().endswith(":")
+            if JOINED_AFTER.fullmatch(gap):
+                score = 0
+            elif len(gap) <= NEAR_AFTER or listed:
+                score = len(gap) if not listed else 1 + len(gap) / 10_000  # a listed date: the nearest plural
+            else:
+                continue
+            cand = (score, 0, i)
+        elif w.start >= d.end:
+            gap = ctx.text[d.end:w.start]
+            if NOT_OF.search(gap):
+                continue
+            if JOINED_BEFORE.fullmatch(gap):
+                score = 0
+            elif len(gap) <= NEAR_BEFORE:  # `op 11 december en de stemming`: the date closes the phrase before
+                score = len(gap) + (NEAR_AFTER if re.search(r"\ben\b|[,;]", gap) else 0)
+            else:
+                continue
+            cand = (score, 1, i)
+        else:
+            continue
+        if best is None or cand < best:
+            best = cand
+    return best[2] if best else None
+
+
+def _long_end(ctx: Context, w: Mention, day: str) -> str | None:
+    """`De tweedaagse Intergouvernementele Conferentie opent maandag 10 december`: the last day."""
+    m = DAYS_LONG.search(ctx.text, max(0, w.start - 30), w.end)
+    if not m:
+        return None
+    import datetime as dt
+
+    n = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}[m.group("n").lower()]
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=n - 1)).isoformat()
+
+
+def _add(ctx: Context, series: str, start: str, end: str | None, w: Mention, d: DateMention) -> None:
     key = f"{slug(series)}/{start}"
     m = ctx.meetings.get(key)
     if m is None:
-        place = LOCATION.search(ctx.text, w.end(), min(w.end() + 60, d.start if d.start > w.end() else w.end() + 60))
-        location = place.group("place") if place and series.startswith(("Intergouvernementele", "stemming", "VN")) else None
+        location = w.location
+        if not location and (series.startswith(("stemming", "VN")) or series in {x.name for x in known.catalogue()}):
+            stop = d.start if d.start > w.end else w.end + 60
+            place = LOCATION.search(ctx.text, w.end, min(w.end + 60, stop))
+            location = place.group("place") if place else None
         label = f"{series} {start}" + (f" tot {end}" if end else "")
         m = ctx.meetings[key] = Meeting(key=key, series=series, label=label, start=start, end=end, location=location)
-    span = (min(w.start(), d.start), max(w.end(), d.end))
+    elif end and not m.end:
+        m.end = end
+        m.label = f"{series} {start} tot {end}"
+    span = (min(w.start, d.start), max(w.end, d.end))
     if span not in m.spans:
         m.spans.append(span)
+
+
+def _record_meeting(ctx: Context, series: str, date: str) -> None:
+    """The sitting a record reports, dated where the record gives its date; `dit debat` refers to it."""
+    first = next((d for d in find_dates(ctx.text, ctx.date, 0, min(len(ctx.text), 800)) if date in d.dates), None)
+    if first is None:
+        return
+    _add(ctx, series, date, None, Mention(first.start, first.end, "", series), first)
+    meeting = ctx.meetings[f"{slug(series)}/{date}"]
+    for m in DEICTIC.finditer(ctx.text):
+        meeting.spans.append((m.start(), m.end()))
 
 
 def _ordinals_and_places(ctx: Context) -> None:
