@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from gcmkg.extract import gazetteer, series as known
+from gcmkg.extract.series import LOCATION, defined_name, plenary_series, record_series, series_of
 from gcmkg.extract.context import Context, Meeting
 from gcmkg.extract.dates import DateMention, find_dates, weekday_dates
 from gcmkg.extract.models import Flag
@@ -42,7 +43,6 @@ CONVENE = re.compile(r"\b(?:[Hh]et|[Dd]e)\s+(?P<s>[A-Z][\w-]{1,15})\s+(?:kwam|kw
                      r"[^.;]{0,40}?\b(?:bijeen|samen)\b")
 TALK = re.compile(r"\bmet\s+(?:[\w-]+\s+){1,5}?(?:gesproken|overlegd|vergaderd)\b")
 PLURAL_LIST = re.compile(r"\b(?:plaats|samen|gehouden|georganiseerd|vergaderd)\b")
-LOCATION = re.compile(r"\b(?:in|te)\s+(?P<place>(?:New York|Marrakesh|Marrakech|Genève|Brussel|Den Haag|Wenen|Parijs|[A-Z][a-z]+))\b")
 HELD_AT = re.compile(r"(?:hadden|vonden)\s+plaats\s+(?:bij|in|op)\s+(?:de |het )?(?P<place>[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*)")
 AGENDA_HEAD = re.compile(r"(?m)^[^\w\n]*Voor\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})\s*$")
 AGENDA_ITEM = re.compile(r"(?m)^\s*\d+\)\s*(?P<item>.+?)(?=\n\s*\d+\)|\n[^\w\n]*Voor\s|\n\s*\n\s*[A-Z][^\n]*\n|\Z)", re.S)
@@ -61,10 +61,7 @@ FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen|stemt|stemmen|volgt|opent|kom
 PAST = re.compile(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden|vorige)\b")
 DEICTIC = re.compile(r"\b(?:dit|deze)\s+(?:mondeling\s+)?(?:debat|vergadering|overleg|hoorzitting|commissievergadering|"
                      r"plenumvergadering|zitting)\b", re.IGNORECASE)
-IMC_NAME = re.compile(r"(?:Interministeri[eë]le\s+Conferentie|INTERMINISTERI[EË]LE\s+CONFERENTIE|IMC)(?:\s*\(IMC\))?\s+"
-                      r"(?P<n>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+en\s+[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]{3,}(?:\s+EN\s+[A-ZÀ-Ý]{3,})?)\b")
 NAME_TAIL = re.compile(r"(?:\s+(?:[A-ZÀ-Ý][\w-]*|en|\([A-Z]+\)))+")
-_NOT_THEMES = {"werkgroep", "werking", "de", "het", "in", "op", "van", "met", "kwam", "zou", "sinds"}
 
 
 @dataclass(frozen=True)
@@ -76,77 +73,6 @@ class Mention:
     location: str | None = None
 
 
-def series_of(ctx: Context, word: str, sentence: str) -> str | None:
-    """The series a meeting word names; None for a word that takes the series named before it."""
-    w = squash(word).lower()
-    if "coormulti" in w or "coörmulti" in w:
-        return "CoorMulti"
-    if "werkgroep" in w:
-        return "IMC werkgroep" if "imc" in w or "voorbereidende" in w else None
-    if w == "imc" or "interministeri" in w:
-        return imc_name(ctx.text)
-    if "intergouvernementele" in w or ("conferentie" in w and re.search(r"Marrake[cs]h", sentence)):
-        return "Intergouvernementele Conferentie Marrakesh"
-    if "plenaire" in w or "plenumvergadering" in w:
-        return plenary_series(ctx, sentence)
-    if w.endswith("top"):
-        return "Algemene Vergadering VN" if "Algemene Vergadering" in sentence else "VN-top"
-    if w == "stemming":
-        place = LOCATION.search(sentence[sentence.find("stemming"):])
-        return f"stemming VN {place.group('place')}" if place and ("VN" in sentence or "pact" in sentence) else "stemming"
-    if w in ("rondvraag", "kennismakingsgesprek", "commissievergadering", "rondetafelgesprek", "hoorzitting",
-             "gedachtewisseling"):
-        return "commissie"
-    if w == "ontmoeting":
-        return "bilateraal"
-    if w == "ministerraad":
-        return "ministerraad"
-    if w in ("debat", "overleg", "zitting", "bijeenkomst"):
-        return w
-    return None  # `vergadering`: the series of the meeting word before it
-
-
-def imc_name(text: str) -> str:
-    """`IMC Migratie en Integratie`: the interministerial conference with the theme the document gives it."""
-    for m in IMC_NAME.finditer(text):
-        theme = squash(m.group("n"))
-        if theme.split()[0].lower() in _NOT_THEMES:
-            continue
-        if theme.isupper():
-            theme = " ".join(t.lower() if t == "EN" else t.capitalize() for t in theme.split())
-        return f"IMC {theme}"
-    return "IMC"
-
-
-def plenary_series(ctx: Context, sentence: str) -> str:
-    """`plenaire vergadering Vlaams Parlement`: the parliament the sentence names, else the record's own."""
-    for hit in gazetteer.find(sentence, ctx.jurisdiction):
-        if hit.entry.kind == "parliament":
-            return f"plenaire vergadering {hit.entry.name}"
-    m = re.search(r"\b(?:van|in)\s+(?:het|de)\s+(?P<p>(?:[A-Z][\w-]+\s+)+Parlement)\b", sentence)
-    if m:
-        return f"plenaire vergadering {squash(m.group('p'))}"
-    parl = _own_parliament(ctx)
-    return f"plenaire vergadering {parl}" if parl else "plenaire vergadering"
-
-
-def _own_parliament(ctx: Context) -> str | None:
-    for d in ctx.documents:
-        if d.parliament:
-            actor = ctx.actors.get(d.parliament)
-            entry = gazetteer.by_key(d.parliament)
-            return actor.name if actor else entry.name if entry else None
-    return None
-
-
-def _record(ctx: Context) -> tuple[str, str] | None:
-    """A plenary or committee record is the sitting of its date: (series, date)."""
-    for d in ctx.documents:
-        if d.kind in ("plenary_record", "committee_record") and d.date:
-            return ("commissie" if d.kind == "committee_record" else plenary_series(ctx, ""), d.date)
-    return None
-
-
 def _mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     found = [Mention(s.start, s.end, text[s.start:s.end], s.series.name,
@@ -155,30 +81,20 @@ def _mentions(ctx: Context) -> list[Mention]:
     for w in MEETING_WORD.finditer(text):
         if not any(a < w.end() and w.start() < b for a, b in taken):
             found.append(Mention(w.start(), w.end(), w.group("w"), "?"))
+    taken = [(m.start, m.end) for m in found]
     for c in CONVENE.finditer(text):
         if not any(a < c.end() and c.start() < b for a, b in taken):
-            found.append(Mention(c.start("s"), c.end(), c.group(0), _defined(text, c.group("s"))))
+            found.append(Mention(c.start("s"), c.end(), c.group(0), defined_name(text, c.group("s"))))
     for rx in (VOTE, TALK):
         for w in rx.finditer(text):
             found.append(Mention(w.start(), w.end(), w.group(0), "vote" if rx is VOTE else "overleg"))
     return sorted(found, key=lambda m: m.start)
 
 
-def _defined(text: str, short: str) -> str:
-    """`interdepartementaal overleg migratiesamenwerking (IDO)`: the name a document gives an acronym."""
-    m = re.search(rf"(?P<name>(?:[\w-]+\s+){{1,6}})\(\s*{re.escape(short)}\s*\)", text)
-    if not m:
-        return short
-    words = m.group("name").split()
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in ("het", "de", "een", "in", "van", "the")), default=0)
-    name = " ".join(words[cut:])
-    return f"{name} ({short})" if name else short
-
-
 def _series(ctx: Context, m: Mention, sentence: str, last: str | None, home: str | None) -> str | None:
     if m.series == "vote":
         parliament = any(h.entry.kind == "parliament" for h in gazetteer.find(sentence, ctx.jurisdiction))
-        if parliament or re.search(r"\b(?:Kamer|Parlement|Senaat)\b", sentence) or _record(ctx):
+        if parliament or re.search(r"\b(?:Kamer|Parlement|Senaat)\b", sentence) or record_series(ctx):
             return plenary_series(ctx, sentence)
         return None
     if m.series != "?":
@@ -205,7 +121,7 @@ def extract(ctx: Context) -> None:
     text = ctx.text
     mentions = _mentions(ctx)
     spans = [(m.start, m.end) for m in mentions]
-    record = _record(ctx)
+    record = record_series(ctx)
     home = record[0] if record else _heading_series(ctx, mentions)
     last: str | None = home
     sentences = ctx.sentences

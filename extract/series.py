@@ -5,6 +5,11 @@ A document names a series in full (`Algemene Vergadering van de Verenigde Naties
 named it (`het Forum`, `de Raad`), or, for a one-off conference, by its venue
 (`naar Marrakesh`). Names used inside another name are not mentions of the series:
 `vaste commissie voor Immigratie & Asiel / JBZ-Raad` is a committee, not the Council.
+
+Words that name no catalogued series are named from the word and the document
+(`series_of`): `Coormulti-vergadering` is CoorMulti, `IMC` takes the theme the
+document gives it (`IMC Migratie en Integratie`), `plenaire vergadering` the
+parliament the sentence or the record names, an acronym the name it is defined with.
 """
 
 from __future__ import annotations
@@ -14,6 +19,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+
+from gcmkg.extract import gazetteer
+from gcmkg.extract.context import Context
+from gcmkg.extract.textutil import squash
+
+LOCATION = re.compile(r"\b(?:in|te)\s+(?P<place>(?:New York|Marrakesh|Marrakech|Genève|Brussel|Den Haag|Wenen|Parijs|[A-Z][a-z]+))\b")
+IMC_NAME = re.compile(r"(?:Interministeri[eë]le\s+Conferentie|INTERMINISTERI[EË]LE\s+CONFERENTIE|IMC)(?:\s*\(IMC\))?\s+"
+                      r"(?P<n>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+en\s+[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]{3,}(?:\s+EN\s+[A-ZÀ-Ý]{3,})?)\b")
+_NOT_THEMES = {"werkgroep", "werking", "de", "het", "in", "op", "van", "met", "kwam", "zou", "sinds"}
 
 
 @dataclass(frozen=True)
@@ -107,3 +121,87 @@ def _without_overlaps(found: list[SeriesMention]) -> list[SeriesMention]:
         if not any(k.start < f.end and f.start < k.end for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: f.start)
+
+
+# What series a meeting word names, when the catalogue does not: the word itself and the document say.
+
+def series_of(ctx: Context, word: str, sentence: str) -> str | None:
+    """The series a meeting word names; None for a word that takes the series named before it."""
+    w = squash(word).lower()
+    if "coormulti" in w or "coörmulti" in w:
+        return "CoorMulti"
+    if "werkgroep" in w:
+        return "IMC werkgroep" if "imc" in w or "voorbereidende" in w else None
+    if w == "imc" or "interministeri" in w:
+        return imc_name(ctx.text)
+    if "intergouvernementele" in w or ("conferentie" in w and re.search(r"Marrake[cs]h", sentence)):
+        return "Intergouvernementele Conferentie Marrakesh"
+    if "plenaire" in w or "plenumvergadering" in w:
+        return plenary_series(ctx, sentence)
+    if w.endswith("top"):
+        return "Algemene Vergadering VN" if "Algemene Vergadering" in sentence else "VN-top"
+    if w == "stemming":
+        place = LOCATION.search(sentence[sentence.find("stemming"):])
+        return f"stemming VN {place.group('place')}" if place and ("VN" in sentence or "pact" in sentence) else "stemming"
+    if w in ("rondvraag", "kennismakingsgesprek", "commissievergadering", "rondetafelgesprek", "hoorzitting",
+             "gedachtewisseling"):
+        return "commissie"
+    if w == "ontmoeting":
+        return "bilateraal"
+    if w == "ministerraad":
+        return "ministerraad"
+    if w in ("debat", "overleg", "zitting", "bijeenkomst"):
+        return w
+    return None  # `vergadering`: the series of the meeting word before it
+
+
+def imc_name(text: str) -> str:
+    """`IMC Migratie en Integratie`: the interministerial conference with the theme the document gives it."""
+    for m in IMC_NAME.finditer(text):
+        theme = squash(m.group("n"))
+        if theme.split()[0].lower() in _NOT_THEMES:
+            continue
+        if theme.isupper():
+            theme = " ".join(t.lower() if t == "EN" else t.capitalize() for t in theme.split())
+        return f"IMC {theme}"
+    return "IMC"
+
+
+def plenary_series(ctx: Context, sentence: str) -> str:
+    """`plenaire vergadering Vlaams Parlement`: the parliament the sentence names, else the record's own."""
+    for hit in gazetteer.find(sentence, ctx.jurisdiction):
+        if hit.entry.kind == "parliament":
+            return f"plenaire vergadering {hit.entry.name}"
+    m = re.search(r"\b(?:van|in)\s+(?:het|de)\s+(?P<p>(?:[A-Z][\w-]+\s+)+Parlement)\b", sentence)
+    if m:
+        return f"plenaire vergadering {squash(m.group('p'))}"
+    parl = own_parliament(ctx)
+    return f"plenaire vergadering {parl}" if parl else "plenaire vergadering"
+
+
+def own_parliament(ctx: Context) -> str | None:
+    for d in ctx.documents:
+        if d.parliament:
+            actor = ctx.actors.get(d.parliament)
+            entry = gazetteer.by_key(d.parliament)
+            return actor.name if actor else entry.name if entry else None
+    return None
+
+
+def record_series(ctx: Context) -> tuple[str, str] | None:
+    """A plenary or committee record is the sitting of its date: (series, date)."""
+    for d in ctx.documents:
+        if d.kind in ("plenary_record", "committee_record") and d.date:
+            return ("commissie" if d.kind == "committee_record" else plenary_series(ctx, ""), d.date)
+    return None
+
+
+def defined_name(text: str, short: str) -> str:
+    """`interdepartementaal overleg migratiesamenwerking (IDO)`: the name a document gives an acronym."""
+    m = re.search(rf"(?P<name>(?:[\w-]+\s+){{1,6}})\(\s*{re.escape(short)}\s*\)", text)
+    if not m:
+        return short
+    words = m.group("name").split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in ("het", "de", "een", "in", "van", "the")), default=0)
+    name = " ".join(words[cut:])
+    return f"{name} ({short})" if name else short
