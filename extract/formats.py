@@ -42,6 +42,7 @@ _WESTERN = ["cp1252", "iso8859_15", "latin_1"]
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, st
         pass
     from charset_normalizer import from_bytes
 
+    logging.getLogger("charset_normalizer").setLevel(logging.WARNING)
     best = from_bytes(data, cp_isolation=_WESTERN).best()
     if best is None:
         raise DocumentError(name, "not text in a known encoding (tried UTF-8, cp1252, latin-1)")
@@ -188,6 +190,7 @@ def html_text(data: bytes, name: str) -> Source:
     m = _META_CHARSET.search(data[:4096])
     text, read_as, guessed = decode(data, name, m.group(1).decode("ascii", "ignore") if m else None)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an XML encoding declaration
+    text = _XML_ILLEGAL.sub(" ", text)  # control characters cannot be text in lxml's tree
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as e:
