@@ -86,6 +86,19 @@ def test_a_broken_or_empty_pdf_is_one_clear_error(tmp_path: Path) -> None:
         load(empty)
 
 
+def test_an_encrypted_pdf_is_read_when_it_opens_without_a_password(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_pdf(tmp_path / "plain.pdf", [[QUESTION]])
+    for name, password in (("open.pdf", ""), ("locked.pdf", "geheim")):
+        writer = PdfWriter(clone_from=PdfReader(plain))
+        writer.encrypt(user_password=password, owner_password="eigenaar", algorithm="AES-256")
+        writer.write(tmp_path / name)
+    assert load(tmp_path / "open.pdf").original == QUESTION + "\n\f"  # permissions only, as many official PDFs
+    with pytest.raises(DocumentError, match="locked.pdf: the PDF is password-protected"):
+        load(tmp_path / "locked.pdf")
+
+
 PAGE = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="windows-1252"><title>Vragen</title>
 <script>var s = "Minister Fout steunt niets";</script><style>p {{color: red}}</style></head>
