@@ -1,7 +1,7 @@
 """Page furniture and footnotes: the parts of a printed page that are not its running text.
 
-A PDF page repeats a header or footer (`Tweede Kamer, vergaderjaar 2018–2019,
-Aanhangsel 19`), carries a page number, and ends with footnotes; a sentence
+A PDF page repeats a header or footer (`Tweede Kamer, vergaderjaar 2021–2022,
+Aanhangsel 7`), carries a page number, and ends with footnotes; a sentence
 that runs over the page break is cut by all three. `find` returns where they
 are, as offsets into the original text, so that `load` can take the furniture
 out, move the footnotes behind the running text and join the sentence again,
@@ -77,7 +77,7 @@ def find(text: str) -> Layout:
     lines = lines_of(text)
     paged = lines[-1].page >= 1
     furniture = _paged_furniture(lines) if paged else _plain_furniture(lines)
-    notes = _footnotes(text, lines, furniture, paged)
+    notes = _footnotes(text, lines, furniture)
     drops = _drops(lines, furniture, notes)
     first: dict[str, int] = {}
     for i, kind in sorted(furniture.items()):
@@ -168,13 +168,13 @@ def _plain_furniture(lines: list[Line]) -> dict[int, str]:
     return out
 
 
-def _footnotes(text: str, lines: list[Line], furniture: dict[int, str], paged: bool) -> list[tuple[int, int]]:
-    """Numbered footnotes (`3 Kamerstuk 26 150, nr. 158`) as (first line, last line) index pairs.
+def _footnotes(text: str, lines: list[Line], furniture: dict[int, str]) -> list[tuple[int, int]]:
+    """Numbered footnotes (`3 Kamerstuk 12 345, nr. 6`) as (first line, last line) index pairs.
 
     A block of footnotes starts a line with a number one more (or a few more)
     than the note before, each next note counting on. It is taken as footnotes
     when it follows a blank line or a rule and runs to the page break, or when
-    the running text before it carries the number as a marker (`JBZ-Raad2`,
+    the running text before it carries the number as a marker (`Raad2`,
     `pact.3`). A note ends at a blank line (unless its line ends in `-` or
     `:`), at a line that starts with white space (where copied PDF text starts a
     page), at a form feed or at the page's footer.

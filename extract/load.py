@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from gcmkg.errors import DocumentError
@@ -54,7 +56,7 @@ class Document:
         cs, os_ = self._pieces[max(k, 0)]
         return os_ + i - cs
 
-    @property
+    @cached_property
     def _starts(self) -> list[int]:
         return [cs for cs, _ in self._pieces]
 
@@ -186,15 +188,19 @@ def load(path: Path) -> Document:
     try:
         if path.is_dir():
             raise DocumentError(name, "a folder, not a file")
-        size = path.stat().st_size
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DocumentError(name, "not a regular file (a device or a pipe)")
         with path.open("rb") as fh:
             head = fh.read(4096)
             fmt = formats.sniff(head) or "txt"
             limit = formats.MAX_FILE_BYTES[fmt]
+            size = max(path.stat().st_size, len(head))
+            if size <= limit:
+                data = head + fh.read(limit + 1 - len(head))  # never more than the limit, even if the file grows
+                size = len(data)
             if size > limit:
                 raise DocumentError(name, f"the file is {size / formats.MB:.0f} MB; the limit for {fmt.upper()} "
                                           f"files is {limit // formats.MB} MB: split it")
-            data = head + fh.read()
     except OSError as e:
         raise DocumentError(name, f"cannot read: {e.strerror or e}") from e
     src = formats.read(data, name, path.suffix)

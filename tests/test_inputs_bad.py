@@ -150,6 +150,13 @@ def test_a_50_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path, m
     assert report["documents"][SEED.name]["counts"]["actors"] > 0
 
 
+def test_a_device_or_pipe_is_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    outcome = pipeline.process(fifo)  # reading a pipe nobody writes to would wait for ever
+    assert outcome.error == "not a regular file (a device or a pipe)"
+
+
 def test_impossible_dates_are_not_dates_and_make_no_facts() -> None:
     assert find_dates("op 31 februari 2018 en 30 februari 2019") == []
     assert [m.dates for m in find_dates("op 29 februari 2020")] == [("2020-02-29",)]
