@@ -102,6 +102,23 @@ def query(name: Annotated[str, typer.Argument(help="A named query (documents, ac
         raise typer.Exit(2) from None
 
 
+@app.command()
+def viz(graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph: graph.ttl or graph.trig.")] = Path("out/graph.ttl"),
+        out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("out/graph.html")) -> None:
+    """Draw a built graph as one offline HTML page: a timeline of meetings and documents, a relation graph,
+    and the evidence of every fact.
+
+    Example: gcmkg viz --graph out/graph.trig -o explorer.html
+    """
+    from gcmkg.viz.explorer import write_explorer
+
+    try:
+        written = write_explorer(graph, out)
+    except GcmkgError as e:
+        raise _fail(e) from None
+    typer.echo(f"-> {written}", err=True)
+
+
 @app.command("eval")
 def eval_(gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files (tests/gold).")],
           paths: Annotated[list[Path] | None, typer.Argument(help="Documents; default: the bundled seeds.")] = None,

@@ -159,7 +159,7 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
     """Extract every document, build the graph, write graph.ttl, graph.trig, graph.html and report.json."""
     from gcmkg.graph.build import build_dataset, merged_graph
     from gcmkg.graph.io import trig_bytes, turtle_bytes
-    from gcmkg.viz.view import html_bytes
+    from gcmkg.viz.explorer import explorer_html
 
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a folder; choose another --out")
@@ -179,7 +179,7 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
     ds = build_dataset(result.extractions)
     merged = merged_graph(ds)
     report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
-    data = dict(zip(OUTPUTS, (turtle_bytes(merged), trig_bytes(ds), html_bytes(merged), report)))
+    data = dict(zip(OUTPUTS, (turtle_bytes(merged), trig_bytes(ds), explorer_html(merged), report)))
     result.outputs = write_outputs(out_dir, data)
     return result
 

@@ -10,7 +10,7 @@ import pytest
 
 from gcmkg import pipeline
 from gcmkg.graph import io as graph_io
-from gcmkg.viz import view
+from gcmkg.viz import explorer
 from inputs_fixtures import make_pdf
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -48,7 +48,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_outputs_intact(built: Pat
     if where == "graph":
         monkeypatch.setattr(graph_io, "trig_bytes", boom)
     else:
-        monkeypatch.setattr(view, "html_bytes", boom)
+        monkeypatch.setattr(explorer, "explorer_html", boom)
     with pytest.raises(RuntimeError, match="interrupted"):
         pipeline.build([SECOND], built)
     assert snapshot(built) == before
