@@ -67,6 +67,9 @@ def test_clicking_a_meeting_shows_its_evidence_and_selects_it_in_the_graph(seed_
     assert "not invited" in panel
     assert seed_page.js("() => gcmkgExplorer.network.getSelectedNodes()") == [meeting]
     assert seed_page.js("() => gcmkgExplorer.timeline.getSelection()") == [meeting]
+    seed_page.js("() => { document.getElementById('timeline').scrollTop = 0; }")
+    seed_page.page.wait_for_timeout(300)
+    screenshot(seed_page, "explorer-seeds-meeting.png")
     assert_offline_and_clean(seed_page)
 
 

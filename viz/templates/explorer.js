@@ -94,18 +94,20 @@
   }
   const network = new VN.Network($("graph"), { nodes: netNodes, edges: netEdges }, {
     layout: { randomSeed: 7, improvedLayout: false },
-    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 26, maxVisible: 26, drawThreshold: 7 } },
+    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 26, maxVisible: 26, drawThreshold: 8 } },
       font: { color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" } },
-    physics: { solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.03, springLength: 60, avoidOverlap: 0.3 },
+    physics: { solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.02, springLength: 80, avoidOverlap: 0.5 },
       stabilization: { enabled: true, iterations: 300, updateInterval: 50, fit: true } },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: true, multiselect: false },
     edges: { smooth: false, selectionWidth: 2 },
   });
-  const api = { network, data: DATA, state, physics: true, stabilizations: 0 };
+  const api = { network, data: DATA, state, physics: true, stabilizations: 0, maxDrawn: MAX_DRAWN };
   network.on("stabilizationIterationsDone", () => {
-    network.setOptions({ physics: { enabled: false } });
+    network.setOptions({ physics: { enabled: false, stabilization: { fit: false } } }); // fit the first layout only
     api.physics = false; api.stabilizations += 1;
     document.body.dataset.physics = "off";
+    const selected = network.getSelectedNodes();
+    if (api.stabilizations > 1 && selected.length) network.focus(selected[0], { scale: Math.max(network.getScale(), 0.8), animation: false });
   });
 
   function redraw() {
@@ -119,7 +121,7 @@
     rest.forEach((n) => { const k = n.kind === "actor" ? n.sub : n.kind; aggregates.set(k, (aggregates.get(k) || 0) + 1); });
     const before = new Set(netNodes.getIds());
     const wanted = drawn.map(visNode).concat([...aggregates].map(([k, count]) => ({
-      id: "aggregate:" + k, label: "+" + count + " " + words(k), shape: "database", value: 20,
+      id: "aggregate:" + k, label: "+" + count + " " + words(k), shape: "database", value: 40,
       color: { background: "#eceff1", border: "#607d8b" }, font: { size: 13 }, aggregate: k, count })));
     const wantedIds = new Set(wanted.map((n) => n.id));
     netNodes.remove([...before].filter((id) => !wantedIds.has(id)));
