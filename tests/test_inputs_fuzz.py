@@ -20,7 +20,7 @@ from gcmkg.extract.resolve import resolve
 from gcmkg.extract.run import extract_document
 from gcmkg.graph.build import build_dataset, merged_graph
 from gcmkg.graph.io import trig_bytes, turtle_bytes
-from gcmkg.viz.view import html_bytes
+from gcmkg.viz.explorer import explorer_html
 
 HANG_SECONDS = 120  # far above any real example; only a loop that never ends reaches it
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -76,8 +76,9 @@ def test_adversarial_text_goes_through_extraction_graph_and_serialisation(text: 
 def test_adversarial_text_makes_an_html_view(text: str) -> None:
     with no_hang():
         ex = extract_document(from_text("fuzz.txt", text))
-        page = html_bytes(merged_graph(build_dataset([ex])))
+        page = explorer_html(merged_graph(build_dataset([ex])))
     assert page.startswith(b"<") and page.rstrip().endswith(b">")
+    assert page.count(b"<script") == 5  # document text never opens or closes an element
 
 
 PREFIXES = [b"", b"%PDF-1.4\n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<html><body>",
