@@ -1,4 +1,5 @@
-"""Dutch dates in running text: `3 maart 2022`, `03/03/2022`, `5 en 19 februari 2018`, `29 mei jl.`.
+"""Dutch dates in running text: `3 maart 2022`, `3 mrt. 2022`, `03/03/2022`, `03-03-2022`, `5 en 19 februari 2018`,
+`29 mei jl.`, and (on request) a bare weekday, `wordt dinsdag gestemd`.
 
 Every mention keeps its offsets. A date without a year takes the year of the
 document's own date (the one it was written on), moved back a year when that
@@ -25,9 +26,15 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?:\d(?!\d))?"
 _DAYS = r"(?P<days>\d{1,2}(?:\s*(?:,|en|tot en met|tot|-|–|t/m)\s*\d{1,2})*)"
 _RANGE = re.compile(r"tot|-|–|t/m")
 
+# `3 dec. 2018`: the short month names of tables and news
+_MONTH_ANY = (r"(?P<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+              r"(?:jan|febr|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)(?:\.|\b))")
+
 TEXT_DATE = re.compile(
-    rf"\b{_WEEKDAY}{_DAYS}\s+{_MONTH}(?:\s+{_YEAR}|(?P<jl>\s+jl\.?)|\b)", re.IGNORECASE)
-NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\b(?!/)")
+    rf"\b{_WEEKDAY}{_DAYS}\s+{_MONTH_ANY}(?:\s+{_YEAR}|(?P<jl>\s+(?:jl\.?|jongstleden|ll\.|laatstleden))|\b)",
+    re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\b(?!/)"
+                          r"|\b(?P<d2>\d{1,2})(?P<sep>[.-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>(?:19|20)\d\d)\b(?![.-]\d)")
 WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
 BARE_WEEKDAY = re.compile(r"\b(?P<wd>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s*\d)",
                           re.IGNORECASE)
@@ -66,7 +73,7 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in TEXT_DATE.finditer(text, start, end):
-        month = MONTHS[m.group("month").lower()]
+        month = MONTHS[m.group("month").lower().rstrip(".")]
         days = [int(d) for d in re.findall(r"\d{1,2}", m.group("days"))]
         year = int(m.group("year")) if m.group("year") else _year_for(month, days[-1], ref, bool(m.group("jl")))
         if year is None:
@@ -81,10 +88,11 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
             dates = (dates[0], dates[-1])
         found.append(DateMention(m.start(), m.end(), dates, is_range))
     for m in NUMERIC_DATE.finditer(text, start, end):
-        day, month = int(m.group("d")), int(m.group("m"))
+        day, month = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
         if not 1 <= month <= 12:
             continue
-        year = int(m.group("y")) if m.group("y") else _year_for(month, day, ref, False)
+        y = m.group("y") or m.group("y2")
+        year = int(y) if y else _year_for(month, day, ref, False)
         if year is None:
             continue
         d = iso(year, month, day)

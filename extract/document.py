@@ -217,7 +217,7 @@ def _be_parliament(ctx: Context) -> str | None:
 
 def _number_from_kamerstuk(ctx: Context) -> None:
     """The Kamerstuk number belongs to the first document of the file (a report before its letters)."""
-    if not ctx.documents or ctx.documents[0].number or ctx.documents[0].kind not in ("letter", "report"):
+    if not ctx.documents or ctx.documents[0].number or ctx.documents[0].kind not in ("letter", "report", "other"):
         return
     found = records.kamerstuk(ctx)
     if not found:

@@ -33,11 +33,12 @@ MEETING_WORD = re.compile(
     r"(?:VN-)?[Cc]onferentie|IMC-werkgroep|(?:voorbereidende )?werkgroep\s+van\s+(?:de|het)\s+IMC|"
     r"(?:de |het )?werkgroep van het IMC|voorbereidende werkgroep|IMC|[Ww]erkgroep|"
     r"[Ii]nterministeri[eë]le\s+[Cc]onferentie|INTERMINISTERI[EË]LE\s+CONFERENTIE|plenaire vergadering|plenaire|"
-    r"[Pp]lenumvergadering|PLENUMVERGADERING|[Mm]inisterraad|(?:VN-)?top|stemming|debat|rondvraag|"
-    r"kennismakingsgesprek|rondetafelgesprek|[Hh]oorzitting|gedachtewisseling|ontmoeting|bijeenkomst|overleg|zitting|"
+    r"[Pp]lenumvergadering|PLENUMVERGADERING|[Mm]inisterraad|[Kk]ernkabinet|(?:VN-)?top|stemming|[A-Za-z]*debat|"
+    r"rondvraag|vragenuur|kennismakingsgesprek|rondetafelgesprek|[Hh]oorzitting|gedachtewisseling|ontmoeting|bijeenkomst|"
+    r"(?:[Aa]lgemeen |nota|wetgevings)overleg|(?<!schriftelijk )overleg|zitting|"
     r"(?<!Algemene )[Vv]ergadering(?:en)?|VERGADERING(?:EN)?|commissievergadering)(?![\w]))")
 # a parliament that votes on a day: `De Kamer stemt donderdag`, `Over de motie wordt dinsdag gestemd`
-VOTE = re.compile(r"\b(?:stemt|stemmen|gestemd|gedebatteerd|debatteert|debatteerde|debatteerden)\b")
+VOTE = re.compile(r"\b(?:stemt|stemmen|stemde|stemden|gestemd|gedebatteerd|debatteert|debatteerde|debatteerden)\b")
 # a body that convenes: `Het IDO kwam hiervoor twee keer bijeen, op ...`
 CONVENE = re.compile(r"\b(?:[Hh]et|[Dd]e)\s+(?P<s>[A-Z][\w-]{1,15})\s+(?:kwam|kwamen|komt|komen|vergaderde|vergaderden)\b"
                      r"[^.;]{0,40}?\b(?:bijeen|samen)\b")
@@ -305,12 +306,24 @@ def _ordinals_and_places(ctx: Context) -> None:
         if len(ms) > 1:
             for n, m in enumerate(ms, 1):
                 m.ordinal = n
-        held = HELD_AT.search(ctx.text)
-        if held and len(ms) > 1:
-            place = squash(held.group("place"))
-            entry = gazetteer.lookup(place, ctx.jurisdiction)
-            for m in ms:
-                m.location = m.location or (entry.name if entry else place)
+        if len(ms) > 1:
+            _held_at(ctx, ms)
+
+
+def _held_at(ctx: Context, ms: list[Meeting]) -> None:
+    """`Alle vergaderingen vonden plaats bij de FOD ...` just after the meetings are listed: their place;
+    `De eerste en de derde vergadering vonden plaats ...`: only theirs."""
+    first = min(a for m in ms for a, _ in m.spans)
+    held = HELD_AT.search(ctx.text, first, first + 800)
+    if not held:
+        return
+    s = ctx.sentence_at(held.start())
+    named = [ORDINALS[o] for o in re.findall(r"\b(" + "|".join(ORDINALS) + r")\b", s.text if s else "")]
+    place = squash(held.group("place"))
+    entry = gazetteer.lookup(place, ctx.jurisdiction)
+    for m in ms:
+        if not named or m.ordinal in named:
+            m.location = m.location or (entry.name if entry else place)
 
 
 def _agendas(ctx: Context) -> None:

@@ -7,6 +7,9 @@ Read from how they are laid out, not from what they say:
   letter (`K   VERSLAG VAN EEN MONDELING OVERLEG`), and repeats the number in the running footer
   (`Tweede Kamer, vergaderjaar 2021–2022, 30 573, nr. 204`);
 - a report says `VERSLAG VAN ...` with `Vastgesteld <date>`, or `Verslag opgesteld door X op <date>`;
+- other Kamerstukken (`Nr. 172   MOTIE VAN HET LID X`, `Voorgesteld <date>`), Belgian parliamentary
+  documents (`DOC 54 3426/001`, `Stuk 1234 (2018-2019) – Nr. 1`, `(ingediend door ...)`) and Flemish
+  records (`Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`);
 - a news item opens with a masthead and the issue date (`DE KRANT   maandag 3/12/2018`), a section
   line, the headline, and a byline (`Door onze correspondent Jan Jansen`, `Van onze redactie`).
 """
@@ -19,24 +22,35 @@ from gcmkg.extract import gazetteer, persons
 from gcmkg.extract.context import Context
 from gcmkg.extract.dates import first_date
 from gcmkg.extract.models import DocumentFact
-from gcmkg.extract.textutil import slug, squash
+from gcmkg.extract.textutil import slug, squash, titlecase_name
 
 DATE = r"\d{1,2}\s+[a-z]+\s+\d{4}"
 _WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
 CRIV = re.compile(r"\A\s*(?P<nr>(?:CRIV|CRABV)\s+\d+\s+(?P<t>PLEN|COM)\s+\d+)[ \t]+(?P<date>\d{1,2}/\d{1,2}/\d{4})")
-HANDELINGEN = re.compile(r"(?m)^[ \t]*Handelingen (?P<house>I{1,2}) (?P<year>\d{4}/\d{2}), nr\. (?P<nr>\d+)[ \t]*$")
+HANDELINGEN = re.compile(r"(?m)^[ \t]*Handelingen (?P<house>I{1,2}) (?P<year>\d{4}/\d{2}), nr\. (?P<nr>\d+)(?:, item \d+)?[ \t]*$")
+# Vlaams Parlement: `Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`, `Commissievergadering nr. C45 (...)`
+FLEMISH_RECORD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering)\s+nr\.\s*(?P<nr>[A-Z]?\d+)"
+                            rf"\s*\((?P<session>\d{{4}}-\d{{4}})\)\s*[–-]\s*(?i:{_WEEKDAY})(?P<date>{DATE})")
+# a Belgian parliamentary document: `DOC 54 3426/001` (Kamer), `Stuk 1234 (2018-2019) – Nr. 1` (Vlaams Parlement)
+PARL_DOC = re.compile(r"\A(?:[^\n]*\n){0,4}?[^\n]*?\b(?P<nr>DOC \d{2} \d{4}/\d{3}|Stuk \d+ \(\d{4}-\d{4}\) [–-] Nr\. \d+)")
+SUBMITTED_BY = re.compile(r"\((?:ingediend|uitgebracht) door (?P<by>[^)]{3,200})\)|UITGEBRACHT DOOR (?P<rap>[A-ZÀ-Ý' .-]+)")
+KAMERSTUK_BY = re.compile(r"VAN (?:HET LID|DE LEDEN) (?P<names>[A-ZÀ-Ý][A-ZÀ-Ý' .,-]*?(?: EN [A-ZÀ-Ý][A-ZÀ-Ý' .-]*?)*)"
+                          r"(?: C\.S\.)?\s*$")
+SUBMITTED = re.compile(rf"(?:Voorgesteld|Vastgesteld|Ontvangen|Ingediend)\s+(?:op\s+)?(?P<date>{DATE})")
 FOOTER = re.compile(r"(?P<house>Tweede|Eerste) Kamer, vergaderjaar \d{4}[–-]\d{4}, "
                     r"(?P<nr>\d{2} ?\d{3}(?: [A-Z]{1,5})?, (?:nr\. \d+|[A-Z]{1,2}))\b")
 HEADER = re.compile(r"(?m)^[ \t]*(?P<dossier>\d{2} \d{3}(?: [A-Z]{1,5})?)[ \t]{2,}(?P<title>\S[^\n]*(?:\n[ \t]{6,}\S[^\n]*)*)"
-                    r"\n\s*(?:Nr\.[ \t]*(?P<nr>\d+)|(?P<letter>[A-Z]{1,2}))[ \t]{2,}\S")
+                    r"\n\s*(?:Nr\.[ \t]*(?P<nr>\d+)|(?P<letter>[A-Z]{1,2}))[ \t]{2,}"
+                    r"(?P<heading>\S[^\n]*(?:\n[ \t]{6,}[A-ZÀ-Ý][A-ZÀ-Ý ,.&-]+(?=\n))*)")
 REPORT_HEAD = re.compile(r"(?m)^[ \t]*(?:[A-Z]{1,2}[ \t]{2,})?(?P<what>VERSLAG VAN (?:EEN|HET|DE)\b[^\n]*)"
                          rf"(?:\s*\n\s*Vastgesteld\s+(?P<date>{DATE}))?")
 REPORT_BY = re.compile(rf"\b[Vv]erslag\s+(?:opgesteld|vastgesteld|goedgekeurd)\s+door\s+(?P<by>[^\n.]+?)\s+op\s+(?P<date>{DATE})")
 REPORTS_OUT = re.compile(r"brengt\s+(?:\w+\s+){0,3}verslag\s+uit")
 COMMITTEE = re.compile(r"(?:[Dd]e (?:leden van de )?)(?P<c>(?:vaste |tijdelijke |algemene )?commissie\s+voor\s+[^.;]{3,90}?)"
                        r"(?:\s*\([A-Z]{2,6}\))?\d?\s+(?:heeft|hebben|brengt|bespraken)\b")
-MASTHEAD = re.compile(rf"\A\s*(?P<paper>[A-Z][A-Z'’ .&-]{{2,40}}?)[ \t]{{2,}}{_WEEKDAY}"
-                      rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}|{DATE})[ \t]*\n", re.IGNORECASE)
+# `DE KRANT   maandag 3/12/2018`, `DE KRANT - 3 december 2018`, or the date on the line under the title
+MASTHEAD = re.compile(rf"\A\s*(?P<paper>[A-Z][A-Z'’ .&]{{2,40}}?)(?:[ \t]{{2,}}|[ \t]*[-–|,][ \t]*|[ \t]*\n[ \t]*)"
+                      rf"(?i:{_WEEKDAY})(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{4}}|{DATE})[ \t]*\n")
 BYLINE = re.compile(r"(?m)^[ \t]*(?:Door|Van)\s+(?:onze?\s+(?:\w+\s+)?(?:correspondente?|redacteur|verslaggever|medewerker)"
                     r"\s+)?(?P<name>[A-ZÀ-Ý][\w'-]+(?:\s+(?:van|de|der|den|ter)?\s*[A-ZÀ-Ý][\w'-]+){1,3})[ \t]*$")
 COLUMN_SIGNATURE = re.compile(r"(?m)^[ \t]*(?P<offices>De (?:rapporteur|voorzitter|griffier|secretaris)[^\n]*,)[ \t]*\n"
@@ -80,7 +94,8 @@ def house_key(house: str) -> str:
 
 def extract(ctx: Context) -> bool:
     """Records, reports or news; True when the file is one of them."""
-    return _criv(ctx) or _handelingen(ctx) or report(ctx, 0, len(ctx.text)) or _news(ctx)
+    return (_criv(ctx) or _handelingen(ctx) or _flemish_record(ctx) or _parliamentary_document(ctx)
+            or _kamerstuk_document(ctx) or report(ctx, 0, len(ctx.text)) or _news(ctx))
 
 
 def _criv(ctx: Context) -> bool:
@@ -209,3 +224,83 @@ def _news(ctx: Context) -> bool:
                                       date=date, title=title, authors=tuple(authors),
                                       evidence=ctx.evidence(m.start("paper"), m.end("date"))))
     return True
+
+
+def _flemish_record(ctx: Context) -> bool:
+    m = FLEMISH_RECORD.search(ctx.text, 0, min(len(ctx.text), 800))
+    if not m:
+        return False
+    date = first_date(m.group("date"))
+    kind = "plenary_record" if m.group("kind").startswith("Plenaire") else "committee_record"
+    parl = parliament(ctx, "parliament/vlaams-parlement", *_span(ctx, r"Vlaams(?:e)? Parlement"))
+    ctx.date = date
+    ctx.documents.append(DocumentFact(key=f"vlaams-parlement/{slug(m.group('kind'))}/{m.group('session')}/{m.group('nr')}",
+                                      kind=kind, number=f"{m.group('nr')} ({m.group('session')})", date=date,
+                                      title=squash(m.group(0)), parliament=parl, evidence=ctx.evidence(*m.span())))
+    return True
+
+
+def _parliamentary_document(ctx: Context) -> bool:
+    """`DOC 54 3426/001 ... VOORSTEL VAN RESOLUTIE ... (ingediend door de heer X en mevrouw Y)`."""
+    m = PARL_DOC.search(ctx.text)
+    if not m:
+        return False
+    head = ctx.text[:min(len(ctx.text), 2500)]
+    date = first_date(head)
+    kind = "report" if re.search(r"\bVERSLAG\b", head) else "other"
+    flemish = m.group("nr").startswith("Stuk")
+    key = "parliament/vlaams-parlement" if flemish else KAMER
+    parl = parliament(ctx, key, *_span(ctx, r"Vlaams(?:e)? Parlement" if flemish else
+                                       r"KAMER VAN VOLKSVERTEGENWOORDIGERS|Kamer van volksvertegenwoordigers"))
+    authors = []
+    by = SUBMITTED_BY.search(head)
+    if by:
+        raw = by.group("by") or by.group("rap")
+        pos = by.start("by") if by.group("by") else by.start("rap")
+        for name in re.split(r",\s*|\s+(?:en|EN)\s+", raw):
+            clean = re.sub(r"^(?:de heer|mevrouw|DE HEER|MEVROUW)\s+", "", name.strip())
+            if clean and (re.fullmatch(persons.NAME, clean) or clean.isupper()):
+                start = pos + raw.find(clean)
+                authors.append(persons.register_named(ctx, clean, start, start + len(clean)))
+    title = re.search(r"\n\s*(?P<t>(?:VOORSTEL|WETSVOORSTEL|WETSONTWERP|ONTWERP|VERSLAG|RESOLUTIE)[^\n]*)", head)
+    ctx.date = ctx.date or date
+    ctx.documents.append(DocumentFact(key=slug(m.group("nr")), kind=kind, number=squash(m.group("nr")), date=date,
+                                      title=squash(title.group("t")).capitalize() if title else None,
+                                      authors=tuple(authors), parliament=parl, evidence=ctx.evidence(*m.span("nr"))))
+    return True
+
+
+def _kamerstuk_document(ctx: Context) -> bool:
+    """A Kamerstuk that is no letter or report: `Nr. 172   MOTIE VAN HET LID X`, `Voorgesteld 5 december 2018`."""
+    head = HEADER.search(ctx.text, 0, min(len(ctx.text), 2000))
+    if not head or not head.group("heading").isupper():
+        return False
+    heading = squash(head.group("heading"))
+    if heading.startswith(("VERSLAG", "BRIEF")):
+        return False  # letters and reports are read by their own layout
+    when = SUBMITTED.search(ctx.text, head.end(), head.end() + 400)
+    date = first_date(when.group("date")) if when else None
+    authors = []
+    by = KAMERSTUK_BY.search(head.group("heading"))
+    if by:
+        pos = head.start("heading") + by.start("names")
+        for name in re.split(r",\s*|\s+EN\s+", by.group("names")):
+            name = name.strip(" .")
+            if name:
+                start = pos + by.group("names").find(name)
+                authors.append(persons.register_named(ctx, _caps_name(name), start, start + len(name), role="lid"))
+    ctx.date = ctx.date or date
+    start = head.start("nr") if head.group("nr") else head.start("letter")
+    ctx.documents.append(DocumentFact(key=f"kamerstuk/{slug(head.group('dossier'))}/{head.group('nr') or head.group('letter')}",
+                                      kind="other", date=date, title=heading.capitalize(), authors=tuple(authors),
+                                      evidence=ctx.evidence(start, head.end("heading"))))
+    return True
+
+
+def _caps_name(name: str) -> str:
+    """`VAN DER BERG` -> `Van der Berg`: a surname in capitals, with its particles in lower case after the first."""
+    words = titlecase_name(name).split()
+    return " ".join([words[0]] + [w.lower() if w.lower() in _PARTICLES else w for w in words[1:]])
+
+
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "'t", "te"}

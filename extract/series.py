@@ -144,8 +144,14 @@ def series_of(ctx: Context, word: str, sentence: str) -> str | None:
         place = LOCATION.search(sentence[sentence.find("stemming"):])
         return f"stemming VN {place.group('place')}" if place and ("VN" in sentence or "pact" in sentence) else "stemming"
     if w in ("rondvraag", "kennismakingsgesprek", "commissievergadering", "rondetafelgesprek", "hoorzitting",
-             "gedachtewisseling"):
+             "gedachtewisseling", "commissiedebat", "algemeen overleg", "notaoverleg", "wetgevingsoverleg"):
         return "commissie"
+    if w == "vragenuur":
+        return plenary_series(ctx, sentence)
+    if w == "kernkabinet":
+        return "kernkabinet"
+    if w.endswith("debat"):
+        return "debat"
     if w == "ontmoeting":
         return "bilateraal"
     if w == "ministerraad":

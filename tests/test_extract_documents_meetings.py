@@ -263,3 +263,43 @@ def test_a_weekday_without_a_day_counts_from_the_documents_date(text, ref, forwa
 def test_ranges_with_tot_en_met():
     assert [(m.dates, m.is_range) for m in find_dates("van 17 tot en met 20 mei 2031")] == [
         (("2031-05-17", "2031-05-20"), True)]
+
+
+MOTION = """Tweede Kamer der Staten-Generaal                                        1
+Vergaderjaar 2030–2031
+
+41 208                    Internationale samenwerking
+
+Nr. 95                    MOTIE VAN HET LID VAN DER BERG C.S.
+                          Voorgesteld 12 maart 2031
+
+De Kamer, gehoord de beraadslaging, verzoekt de regering het pact niet te ondertekenen.
+"""
+
+
+def test_a_motion_is_a_kamerstuk_with_its_number_date_and_member():
+    assert docs(run(MOTION)) == {("other", "41 208, nr. 95", "2031-03-12", ("Van der Berg",))}
+
+
+def test_a_belgian_parliamentary_document_and_its_submitters():
+    x = run("DOC 56 1234/001                                           DOC 56 1234/001\n\n"
+            "BELGISCHE KAMER VAN VOLKSVERTEGENWOORDIGERS\n\n14 januari 2031\n\nVOORSTEL VAN RESOLUTIE\n\n"
+            "(ingediend door de heer Pieter Janssens en mevrouw Els Wouters)\n\n"
+            "De commissie bespreekt het voorstel tijdens haar vergadering van 21 januari 2031.\n")
+    assert docs(x) == {("other", "DOC 56 1234/001", "2031-01-14", ("Els Wouters", "Pieter Janssens"))}
+    assert meetings(x) == {("commissie", "2031-01-21", None)}
+
+
+def test_a_flemish_plenary_record_is_its_sitting():
+    x = run("Vlaams Parlement\n\nPlenaire vergadering nr. 12 (2030-2031) – Woensdag 5 februari 2031\n\n"
+            "De voorzitter: Het commissiedebat van 28 januari 2031 was nuttig.\n")
+    assert docs(x) == {("plenary_record", "12 (2030-2031)", "2031-02-05", ())}
+    assert meetings(x) == {("plenaire vergadering Vlaams Parlement", "2031-02-05", None),
+                           ("commissie", "2031-01-28", None)}
+
+
+def test_a_masthead_with_the_date_under_it_short_months_and_dashed_dates():
+    x = run("DE AVONDKRANT\n4 maart 2031\n\nPact verdeelt regering\n\nDoor Sanne de Groot\n\n"
+            "Het kernkabinet van 3-3-2031 besprak het pact. De Europese Raad van 13 en 14 mrt. 2031 volgt.\n")
+    assert docs(x) == {("news", None, "2031-03-04", ("Sanne de Groot",))}
+    assert meetings(x) == {("kernkabinet", "2031-03-03", None), ("Europese Raad", "2031-03-13", "2031-03-14")}
