@@ -51,12 +51,12 @@ class Source:
 
     text: str
     format: str  # "txt", "pdf" or "html"
-    read_as: str  # e.g. "UTF-8", "cp1252 (guessed)", "PDF text layer (pypdf 7.1.0), 3 pages"
+    read_as: str  # e.g. "UTF-8", "cp1252", "PDF text layer (pypdf 7.1.0), 3 pages"
     warnings: tuple[str, ...] = ()
 
 
 def sniff(data: bytes) -> str | None:
-    """The format the bytes are in ("pdf", "html", "txt"), None when binary; raise for known non-text files."""
+    """The format the bytes are in ("pdf", "html", "txt"), or None when they are binary (see `_why_binary`)."""
     head = data[:4096]
     if head.startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and not _looks_textual(head)):
         return "pdf"
