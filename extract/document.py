@@ -43,7 +43,7 @@ NL_QUESTION = re.compile(
 NL_ANSWER = re.compile(rf"Antwoord van (?P<by>.+?)(?:,? mede namens.+?)?\s*\(ontvangen\s+(?P<date>{DATE})\)", re.S)
 _TITLE = r"(?:(?:de heer|mevrouw|dhr\.|mevr\.|minister|staatssecretaris)\s+)?"
 BE_QUESTION = re.compile(
-    rf"\bVraag nr\.\s*(?P<nr>\d+)\s+van\s+(?:(?P<date1>{DATE})\s+van\s+)?{_TITLE}(?P<asker>{persons.NAME})"
+    rf"\bVraag nr\.\s*(?P<nr>\d+)\s+van\s+(?:(?P<date1>{DATE})\s+van\s+)?{_TITLE}(?P<asker>{persons.NAME}|{CAPS_NAME})"
     rf"(?:\s+d\.d\.\s+(?P<date2>{DATE}))?(?:\s*\([^)\n]*\))?\s*(?:aan\s+(?:de |het )?(?P<to>[^\n:(]+))?")
 BE_ANSWER = re.compile(rf"\bAntwoord van {_TITLE}(?P<by>{persons.NAME})(?P<office>,[^:]{{0,200}}?)?,?\s+d\.d\.\s+"
                        rf"(?P<date>{DATE})")
@@ -131,8 +131,11 @@ def _dutch_questions(ctx: Context) -> bool:
     if not q:
         return False
     qdate = first_date(q.group("date"))
-    askers = [persons.register_member(ctx, q.start("askers"), q.end("askers"))]
-    askers = [a for a in askers if a]
+    askers = []  # `de leden Jansen (PVV) en De Vries (VVD)`: one asker per party-tagged name
+    for part in re.finditer(r"[^,]+?(?=,\s*|\s+en\s+|$)", q.group("askers")):
+        if part.group(0).strip():
+            askers.append(persons.register_member(ctx, q.start("askers") + part.start(), q.start("askers") + part.end()))
+    askers = list(dict.fromkeys(a for a in askers if a))
     addressees = _offices(ctx, q.group("to"), q.start("to"))
     title = squash(q.group("title"))
     nr = q.group("nr") or _aanhangsel(ctx)

@@ -53,6 +53,8 @@ NEAR_AFTER, NEAR_BEFORE = 90, 40
 # how a date is joined to the mention before it (`vergadering van`, `JBZ-Raad (`) or after it (`op 19 december in de`)
 JOINED_AFTER = re.compile(r"[\s,]*(?:(?:van|op|d\.d\.|:)\s*)?(?:de\s+)?\(?\s*")
 JOINED_BEFORE = re.compile(r"\s*\)?[\s,]*(?:(?:in|op|tijdens|door|bij|naar|voor|met)\s+)?(?:de\s+|het\s+|een\s+)?")
+LISTED_NEXT = re.compile(r"[\s,]*(?:(?:en|of|tot|t/m)\s+)?(?:(?:daarna|nadien|vervolgens|opnieuw|nogmaals)\s+)?"
+                         r"(?:(?:op|van|de|het)\s+)*")
 NOT_OF = re.compile(r"\b(?:na|nadat|sinds)\b")  # `donderdag 29 november, na een stemming`: another day
 # a date that dates a text, not a meeting: `(ingezonden 3 december 2018)`, `Vastgesteld 14 december 2018`
 DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
@@ -115,7 +117,7 @@ def _series(ctx: Context, m: Mention, sentence: str, last: str | None, home: str
     before = ctx.text[max(0, m.start - 12):m.start].lower()
     if home and (re.search(r"\b(?:volgende|vorige)\s+$", before) or not last):
         return home
-    return last
+    return last or "vergadering"  # a meeting of a body the document does not name as such
 
 
 def extract(ctx: Context) -> None:
@@ -230,6 +232,8 @@ def _nearest(ctx: Context, words: list[Mention], d: DateMention, sentence: str, 
             gap = ctx.text[w.end:d.start]
             listed = PLURAL_LIST.search(sentence) and (
                 w.word.endswith("en") or re.search(r"\b\w+maal\b|:", sentence)) or raw.rstrip().endswith(":")
+            if _other_event_between(ctx, w.end, d.start):
+                continue
             if JOINED_AFTER.fullmatch(gap):
                 score = 0
             elif len(gap) <= NEAR_AFTER or listed:
@@ -253,6 +257,13 @@ def _nearest(ctx: Context, words: list[Mention], d: DateMention, sentence: str, 
         if best is None or cand < best:
             best = cand
     return best[2] if best else None
+
+
+def _other_event_between(ctx: Context, start: int, end: int) -> bool:
+    """`het debat op 5 december heeft de minister op 7 december een brief gestuurd`: a date after another
+    date that is not listed with it (`op 5 en 19 februari, op 4 juni en op 12 september`) dates something else."""
+    between = [x for x in find_dates(ctx.text, ctx.date, start, end) if any(len(y) == 10 for y in x.dates)]
+    return bool(between) and not LISTED_NEXT.fullmatch(ctx.text[between[-1].end:end])
 
 
 def _long_end(ctx: Context, w: Mention, day: str) -> str | None:

@@ -86,8 +86,9 @@ def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Series], re
 
 
 def _inside_other_name(text: str, start: int) -> bool:
-    """`commissie voor Immigratie & Asiel / JBZ-Raad`: the Council's name ends a committee's name."""
-    return bool(re.search(r"/\s*$", text[max(0, start - 3):start]))
+    """`commissie voor Immigratie & Asiel / JBZ-Raad`: the Council's name ends a committee's name;
+    `algemeen overleg JBZ-Raad`, `commissiedebat Raad Buitenlandse Zaken`: the Council is the topic."""
+    return bool(re.search(r"/\s*$|(?:overleg|debat)\s+(?:over\s+de\s+)?$", text[max(0, start - 30):start]))
 
 
 def find(text: str) -> list[SeriesMention]:

@@ -303,3 +303,25 @@ def test_a_masthead_with_the_date_under_it_short_months_and_dashed_dates():
             "Het kernkabinet van 3-3-2031 besprak het pact. De Europese Raad van 13 en 14 mrt. 2031 volgt.\n")
     assert docs(x) == {("news", None, "2031-03-04", ("Sanne de Groot",))}
     assert meetings(x) == {("kernkabinet", "2031-03-03", None), ("Europese Raad", "2031-03-13", "2031-03-14")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date after another date that is not listed with it dates something else
+    ("Na het debat op 5 december 2031 heeft de minister op 7 december 2031 een brief gestuurd.",
+     {("debat", "2031-12-05", None)}),
+    # a meeting of a body the document does not name as such is still a meeting
+    ("Er vonden vergaderingen plaats op 5 en 19 februari 2031 en daarna op 4 juni 2031.",
+     {("vergadering", "2031-02-05", None), ("vergadering", "2031-02-19", None), ("vergadering", "2031-06-04", None)}),
+    # the Council as the topic of a committee debate is not a Council meeting
+    ("Tijdens het commissiedebat JBZ-Raad van 3 oktober 2031 vroeg de Kamer naar de JBZ-Raad van 11 en 12 oktober 2031.",
+     {("commissie", "2031-10-03", None), ("JBZ-Raad", "2031-10-11", "2031-10-12")}),
+])
+def test_which_mention_a_date_belongs_to(text, expected):
+    assert meetings(run(text)) == expected
+
+
+def test_several_askers_of_one_question_are_each_an_author():
+    x = run("1401\n\nVragen van de leden Jansen (PVV) en De Vries-Bakker (VVD) aan de Minister van Justitie over het "
+            "pact (ingezonden 3 mei 2031).\n\nAntwoord van Minister Pronk (Justitie) (ontvangen 4 juni 2031).\n")
+    question = next(d for d in x.documents if d.kind == "written_question")
+    assert len(question.authors) == 2 and question.date == "2031-05-03"
