@@ -119,6 +119,49 @@ def viz(graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph
     typer.echo(f"-> {written}", err=True)
 
 
+@app.command()
+def serve(graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph (graph.ttl or graph.trig).")] = Path("out/graph.ttl"),
+          host: Annotated[str, typer.Option("--host", help="Address to listen on; the default lets only this machine in.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 7878,
+          timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")] = 30.0,
+          workers: Annotated[int, typer.Option("--workers", help="Queries that can run at the same time (each worker holds a copy of the graph).")] = 2) -> None:
+    """Serve a built graph as a read-only SPARQL endpoint, with a page of the named queries.
+
+    Example: gcmkg serve --graph out/graph.ttl --port 7878, then open http://127.0.0.1:7878/
+    """
+    from gcmkg.graph.io import GraphFileError
+    from gcmkg.graph.serve import serve as run_serve
+
+    try:
+        run_serve(graph, host, port, timeout, workers, announce=lambda line: typer.echo(line))
+    except GcmkgError as e:
+        raise _fail(e) from None
+    except GraphFileError as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def push(endpoint: Annotated[str, typer.Option("--endpoint", help="The store's Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph), http://localhost:3030/ds/data (Fuseki).")],
+         graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph (graph.ttl or graph.trig).")] = Path("out/graph.ttl"),
+         graph_iri: Annotated[str | None, typer.Option("--graph-iri", help="Named graph to replace; default: the store's default graph.")] = None) -> None:
+    """Load a built graph into a triple store (replacing that graph there), to query it with --endpoint.
+
+    Example: gcmkg push --graph out/graph.ttl --endpoint http://localhost:7878/store
+    """
+    from gcmkg.graph.io import GraphFileError
+    from gcmkg.graph.remote import push_graph
+
+    try:
+        result = push_graph(graph, endpoint, graph_iri)
+    except GcmkgError as e:
+        raise _fail(e) from None
+    except GraphFileError as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{result.triples} triples -> {result.target} at {result.url}", err=True)
+
+
 @app.command("eval")
 def eval_(gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSON files (tests/gold).")],
           paths: Annotated[list[Path] | None, typer.Argument(help="Documents; default: the bundled seeds.")] = None,
