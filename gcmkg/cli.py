@@ -23,7 +23,8 @@ def _fail(e: GcmkgError) -> typer.Exit:
 @app.command()
 def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (.txt, .pdf, .html); default: the bundled seeds.")] = None,
           out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, graph.html, report.json.")] = Path("out"),
-          strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on any warning too (a guessed encoding, a skipped file, a file without facts).")] = False) -> None:
+          strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on any warning too (a guessed encoding, a skipped file, a file without facts).")] = False,
+          base_iri: Annotated[str | None, typer.Option("--base-iri", help="Base of the data's IRIs (ending in / or #), e.g. https://data.example.org/gcm/; default https://w3id.org/gcmkg/.")] = None) -> None:
     """Build the knowledge graph from documents.
 
     Each unreadable file gets one line, `Error: <file>: <reason>`, and the others
@@ -36,7 +37,10 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
     from gcmkg.pipeline import bundled_seeds
 
     try:
-        result = run_build(paths or [bundled_seeds()], out, progress=lambda name: typer.echo(f"extracting {name}", err=True))
+        if base_iri and not base_iri.endswith(("/", "#")):
+            raise UsageError(f"--base-iri {base_iri}: must end with / or #")
+        result = run_build(paths or [bundled_seeds()], out, progress=lambda name: typer.echo(f"extracting {name}", err=True),
+                           base_iri=base_iri)
     except GcmkgError as e:
         raise _fail(e) from None
     for problem in result.problems():
@@ -160,6 +164,60 @@ def push(endpoint: Annotated[str, typer.Option("--endpoint", help="The store's G
         typer.echo(f"Error: {e}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"{result.triples} triples -> {result.target} at {result.url}", err=True)
+
+
+@app.command()
+def export(out: Annotated[Path, typer.Option("--out", "-o", help="File to write, e.g. out/gcmkg.jsonld; void.ttl (and for JSON-LD context.jsonld) go beside it.")],
+           graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph; graph.trig keeps one named graph per source file in TriG.")] = Path("out/graph.ttl"),
+           format: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt or jsonld.")] = "turtle",
+           base_iri: Annotated[str | None, typer.Option("--base-iri", help="Move the data's IRIs under this base (ending in / or #), e.g. https://data.example.org/gcm/.")] = None,
+           title: Annotated[str | None, typer.Option("--title", help="Dataset title for void.ttl.")] = None,
+           publisher: Annotated[str | None, typer.Option("--publisher", help="Publisher's name for void.ttl.")] = None,
+           license: Annotated[str | None, typer.Option("--license", help="Licence IRI for void.ttl; default CC BY 4.0.")] = None,
+           endpoint_url: Annotated[str | None, typer.Option("--endpoint-url", help="Public SPARQL endpoint of the data, for void.ttl.")] = None,
+           download_url: Annotated[str | None, typer.Option("--download-url", help="Where the exported file will be downloadable, for void.ttl.")] = None) -> None:
+    """Export a built graph for a data portal: Turtle, TriG, N-Triples or JSON-LD, with a VoID and DCAT-AP description.
+
+    Example: gcmkg export --graph out/graph.trig --format jsonld --out portal/gcmkg.jsonld --base-iri https://data.example.org/gcm/
+    """
+    from dataclasses import replace
+
+    from gcmkg.graph.export import EXPORT_FORMATS, DatasetInfo, export_graph
+    from gcmkg.graph.io import GraphFileError
+
+    given = {"title": title, "publisher": publisher, "license": license, "endpoint": endpoint_url,
+             "download_url": download_url}
+    try:
+        if format not in EXPORT_FORMATS:
+            raise UsageError(f"--format {format}: use {', '.join(EXPORT_FORMATS)}")
+        if base_iri and not base_iri.endswith(("/", "#")):
+            raise UsageError(f"--base-iri {base_iri}: must end with / or #")
+        if not graph.exists():
+            raise UsageError(f"{graph}: no such file; build one with: gcmkg build --out out")
+        info = replace(DatasetInfo(), **{k: v for k, v in given.items() if v is not None})
+        result = export_graph(graph, format, out, base_iri, info)  # type: ignore[arg-type]
+    except GcmkgError as e:
+        raise _fail(e) from None
+    except GraphFileError as e:
+        typer.echo(f"Error: {e}", err=True)
+        raise typer.Exit(2) from None
+    extra = f", {result.context}" if result.context else ""
+    typer.echo(f"{result.triples} triples under {result.base_iri} -> {result.out}, {result.description}{extra}", err=True)
+
+
+@app.command()
+def docs(out: Annotated[Path, typer.Option("--out", "-o", help="Markdown file to write.")] = Path("docs/ontology.md")) -> None:
+    """Write the ontology reference (classes, properties, vocabularies, objectives, SHACL shapes) as Markdown.
+
+    Example: gcmkg docs --out docs/ontology.md
+    """
+    from gcmkg.graph.docs import write_docs
+
+    try:
+        typer.echo(f"-> {write_docs(out)}", err=True)
+    except OSError as e:
+        typer.echo(f"Error: {out}: cannot write: {e.strerror or e}", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command("eval")

@@ -155,8 +155,10 @@ def extract_all(paths: Iterable[Path], progress: Callable[[str], None] | None = 
     return result
 
 
-def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Extract every document, build the graph, write graph.ttl, graph.trig, graph.html and report.json."""
+def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] | None = None,
+          base_iri: str | None = None) -> BuildResult:
+    """Extract every document, build the graph, write graph.ttl, graph.trig, graph.html and report.json.
+    `base_iri` replaces https://w3id.org/gcmkg/ in the data's IRIs (see graph/iris.py)."""
     from gcmkg.graph.build import build_dataset, merged_graph
     from gcmkg.graph.io import trig_bytes, turtle_bytes
     from gcmkg.viz.explorer import explorer_html
@@ -176,7 +178,7 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
         else:
             result.warnings.setdefault(p.file, []).append(p.reason)
     result.extractions = resolve(result.extractions)  # one key per actor across documents
-    ds = build_dataset(result.extractions)
+    ds = build_dataset(result.extractions, **({"base_iri": base_iri} if base_iri else {}))
     merged = merged_graph(ds)
     report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
     data = dict(zip(OUTPUTS, (turtle_bytes(merged), trig_bytes(ds), explorer_html(merged), report)))
