@@ -12,6 +12,10 @@ Scheme (base defaults to https://w3id.org/gcmkg/):
   {base}role/{slug}-{hash}  an org:Role          {base}membership/{hash}  an org:Membership
   {base}attendance/{hash}   {base}position/{hash}  {base}flag/{hash}
   {base}annotation/{hash}   {base}evidence/{hash} (+ /quote, /position selectors)
+  {base}dataset             the dataset's VoID/DCAT-AP record (+ /class/..., /{format}), written by gcmkg export
+
+gcmkg export --base-iri (graph/export.py) moves every IRI under {base} to another base, except the
+ontology and the reference resources under https://w3id.org/gcmkg/id/, which keep theirs.
 """
 
 from __future__ import annotations
