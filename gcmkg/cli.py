@@ -24,15 +24,22 @@ def _fail(e: GcmkgError) -> typer.Exit:
 def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (.txt, .pdf, .html); default: the bundled seeds.")] = None,
           out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.trig, graph.html, report.json.")] = Path("out"),
           strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on any warning too (a guessed encoding, a skipped file, a file without facts).")] = False,
-          base_iri: Annotated[str | None, typer.Option("--base-iri", help="Base of the data's IRIs (ending in / or #), e.g. https://data.example.org/gcm/; default https://w3id.org/gcmkg/.")] = None) -> None:
+          base_iri: Annotated[str | None, typer.Option("--base-iri", help="Base of the data's IRIs (ending in / or #), e.g. https://data.example.org/gcm/; default https://w3id.org/gcmkg/.")] = None,
+          workers: Annotated[int, typer.Option("--workers", "-w", help="Extract on this many processes (same output as 1).")] = 1,
+          scheduler: Annotated[str | None, typer.Option("--scheduler", help="Extract on a Dask cluster, e.g. tcp://10.0.0.5:8786.")] = None,
+          cache: Annotated[Path | None, typer.Option("--cache", help="Folder that keeps extractions between builds; default OUT/.gcmkg-cache.")] = None,
+          no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every document again and keep nothing.")] = False) -> None:
     """Build the knowledge graph from documents.
 
     Each unreadable file gets one line, `Error: <file>: <reason>`, and the others
     are still read. Exit code 0: all read; 1: some file failed (with --strict:
     or was warned about); 2: wrong use (no such folder, --out is a file).
 
-    Example: gcmkg build seeds/ --out out
+    Unchanged documents are not extracted again (see --cache).
+
+    Example: gcmkg build seeds/ --out out --workers 2
     """
+    from gcmkg.cache import CACHE_DIR_NAME
     from gcmkg.pipeline import build as run_build
     from gcmkg.pipeline import bundled_seeds
 
@@ -40,7 +47,8 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
         if base_iri and not base_iri.endswith(("/", "#")):
             raise UsageError(f"--base-iri {base_iri}: must end with / or #")
         result = run_build(paths or [bundled_seeds()], out, progress=lambda name: typer.echo(f"extracting {name}", err=True),
-                           base_iri=base_iri)
+                           base_iri=base_iri, workers=workers, scheduler=scheduler,
+                           cache_dir=None if no_cache else cache or out / CACHE_DIR_NAME)
     except GcmkgError as e:
         raise _fail(e) from None
     for problem in result.problems():

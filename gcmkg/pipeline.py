@@ -16,11 +16,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from gcmkg.cache import ExtractionCache
 from gcmkg.errors import EXIT_DOCUMENTS_FAILED, EXIT_OK, DocumentError, Problem, UsageError
 from gcmkg.extract.formats import SUFFIXES
 from gcmkg.extract.models import Extraction, validation_lines
 from gcmkg.extract.resolve import resolve
 from gcmkg.extract.run import EXTRACTOR_VERSION, extract_document
+from gcmkg.parallel import map_files
 
 READABLE = set(SUFFIXES)
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.html", "report.json")
@@ -141,24 +143,46 @@ def process(path: Path) -> Outcome:
     return Outcome(name, extraction=ex, warnings=warnings, format=doc.format, read_as=doc.read_as)
 
 
-def extract_all(paths: Iterable[Path], progress: Callable[[str], None] | None = None) -> BuildResult:
+def extract_all(paths: Iterable[Path], progress: Callable[[str], None] | None = None, *, workers: int = 1,
+                scheduler: str | None = None, cache: ExtractionCache | None = None) -> BuildResult:
+    """Read and extract every file, in order: from the cache where it holds the file's content, else on
+    `workers` processes or the Dask `scheduler` (gcmkg.parallel); new extractions go into the cache."""
     result = BuildResult()
     seen: dict[str, Path] = {}
+    todo: list[Path] = []
+    plan: list[tuple[Path, Outcome | str | None]] = []  # an outcome from the cache, an error, or None: extract
     for p in paths:
-        if progress:
-            progress(p.name)
         if p.name in seen:  # evidence names a source by its file name, so two files cannot share one
-            result.errors[str(p)] = f"the same file name as {seen[p.name]}; rename one of them"
+            plan.append((p, f"the same file name as {seen[p.name]}; rename one of them"))
             continue
         seen[p.name] = p
-        result.add(process(p))
+        hit = cache.get(p) if cache else None
+        plan.append((p, Outcome(p.name, extraction=hit[0], **hit[1]) if hit else None))
+        if hit is None:
+            todo.append(p)
+    fresh = map_files(process, todo, workers, scheduler)
+    for p, planned in plan:
+        if progress:
+            progress(p.name)
+        if isinstance(planned, str):
+            result.errors[str(p)] = planned
+            continue
+        outcome = planned or next(fresh)
+        if cache and planned is None and outcome.extraction is not None and outcome.error is None:
+            cache.put(p, outcome.extraction, {"warnings": list(outcome.warnings), "format": outcome.format,
+                                              "read_as": outcome.read_as})
+        result.add(outcome)
     return result
 
 
 def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] | None = None,
-          base_iri: str | None = None) -> BuildResult:
+          base_iri: str | None = None, *, workers: int = 1, scheduler: str | None = None,
+          cache_dir: Path | None = None) -> BuildResult:
     """Extract every document, build the graph, write graph.ttl, graph.trig, graph.html and report.json.
-    `base_iri` replaces https://w3id.org/gcmkg/ in the data's IRIs (see graph/iris.py)."""
+    `base_iri` replaces https://w3id.org/gcmkg/ in the data's IRIs (see graph/iris.py).
+
+    With `cache_dir`, unchanged documents are not extracted again, and when nothing changed since the
+    last build into `out_dir` its outputs are kept as they are (gcmkg.cache)."""
     from gcmkg.graph.build import build_dataset, merged_graph
     from gcmkg.graph.io import trig_bytes, turtle_bytes
     from gcmkg.viz.explorer import explorer_html
@@ -171,18 +195,27 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
         missing = [f"{p.file}: {p.reason}" for p in problems]
         raise UsageError("; ".join(missing) if missing else
                          f"{', '.join(map(str, paths))}: no .txt, .pdf or .html files to read")
-    result = extract_all(found, progress)
+    cache = ExtractionCache(cache_dir) if cache_dir else None
+    result = extract_all(found, progress, workers=workers, scheduler=scheduler, cache=cache)
+    # besides the files and the code, the outputs depend on these:
+    notes = [("base-iri", base_iri or "")] + [(p.file, p.level, p.reason) for p in problems]
+    build_key = cache.build_key(found, notes) if cache else None
     for p in problems:
         if p.level == "error":
             result.errors[p.file] = p.reason
         else:
             result.warnings.setdefault(p.file, []).append(p.reason)
     result.extractions = resolve(result.extractions)  # one key per actor across documents
+    if cache and (current := cache.outputs_current(build_key, out_dir)):
+        result.outputs = current
+        return result
     ds = build_dataset(result.extractions, **({"base_iri": base_iri} if base_iri else {}))
     merged = merged_graph(ds)
     report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
     data = dict(zip(OUTPUTS, (turtle_bytes(merged), trig_bytes(ds), explorer_html(merged), report)))
     result.outputs = write_outputs(out_dir, data)
+    if cache:
+        cache.record_outputs(build_key, out_dir, result.outputs)
     return result
 
 
