@@ -8,7 +8,7 @@ code changed and the output files are still the ones it wrote, the graph is
 not built and written again.
 
 Layout: DIR/extractions/<2 hex>/<key>.json (a JSON line of what was noted
-reading the file, then the Extraction as JSON) and DIR/builds/<key>.json, where
+reading the file, then the Extraction as JSON) and DIR/builds/<key of build and OUT>.json, where
 DIR is OUT/.gcmkg-cache unless `--cache DIR` says otherwise. Deleting DIR is
 always safe.
 """
@@ -131,15 +131,17 @@ class ExtractionCache:
         h.update(json.dumps(list(notes), ensure_ascii=False).encode("utf-8"))
         return h.hexdigest()
 
-    def _record(self, build_key: str) -> Path:
-        return self.root / "builds" / f"{build_key}.json"
+    def _record(self, build_key: str, out_dir: Path) -> Path:
+        """One record per build key and output folder."""
+        name = hashlib.sha256(f"{build_key}\0{Path(out_dir).resolve()}".encode()).hexdigest()
+        return self.root / "builds" / f"{name}.json"
 
     def outputs_current(self, build_key: str | None, out_dir: Path) -> dict[str, Path] | None:
         """The outputs of an earlier build of the same inputs and code, if they are in out_dir unchanged."""
         if build_key is None:
             return None
         try:
-            record = json.loads(self._record(build_key).read_text(encoding="utf-8"))
+            record = json.loads(self._record(build_key, out_dir).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if record.get("out") != str(Path(out_dir).resolve()):
@@ -157,4 +159,4 @@ class ExtractionCache:
             return
         record = {"out": str(Path(out_dir).resolve()),
                   "outputs": {name: [p.name, _file_sha256(p)] for name, p in sorted(outputs.items())}}
-        _write_atomic(self._record(build_key), json.dumps(record, indent=1).encode("utf-8"))
+        _write_atomic(self._record(build_key, out_dir), json.dumps(record, indent=1).encode("utf-8"))

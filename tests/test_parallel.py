@@ -41,9 +41,13 @@ def test_processes_give_the_same_output(docs: Path, serial: dict[str, bytes], tm
 def test_dask_cluster_gives_the_same_output(docs: Path, serial: dict[str, bytes], tmp_path: Path) -> None:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, host="127.0.0.1",
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1",
                       dashboard_address=None) as cluster:
         result = build([docs], tmp_path, scheduler=cluster.scheduler_address)
+        paths = sorted(docs.glob("*.txt"), reverse=True)
+        in_order = [o.name for o in map_files(process, paths, scheduler=cluster.scheduler_address)]
+        assert "remote" in cluster.scheduler.task_prefixes  # the files were extracted on the cluster
+    assert in_order == [p.name for p in paths]
     assert {name: (tmp_path / name).read_bytes() for name in OUTPUTS} == serial
     assert list(result.errors) == ["binary.txt"]
 
