@@ -8,7 +8,7 @@ store, or pyoxigraph directly (what gcmkg.graph.query does), on the same graph.
 stand-in for a bigger corpus. Every engine runs in its own process with a time limit per query, so a
 query that takes rdflib minutes shows as a timeout instead of stalling the run. Prints one table:
 load time, then the median time of each query per engine and the row count it returned
-(an engine that cannot run a query says why). oxrdflib is measured when installed
+(an engine that cannot run a query says why; '!' marks a row count other than pyoxigraph's). oxrdflib is measured when installed
 (pip install oxrdflib==0.5.0).
 """
 
@@ -131,11 +131,15 @@ def measure(engine: str, path: Path, names: list[str], repeat: int, limit: float
     return out
 
 
-def _fmt(cell: tuple | None) -> str:
+def _fmt(cell: tuple | None, reference: tuple | None) -> str:
+    """Time and row count; '!' marks a row count that differs from pyoxigraph's (what gcmkg uses)."""
     if cell is None:
         return "-"
     value, rows = cell
-    return f"{value * 1000:10.1f} ms {rows:6}" if isinstance(value, float) else f"{value:>20}"
+    if not isinstance(value, float):
+        return f"{value:>21}"
+    differs = reference is not None and isinstance(reference[0], float) and reference[1] != rows
+    return f"{value * 1000:10.1f} ms {rows:6}{'!' if differs else ' '}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -162,9 +166,11 @@ def main(argv: list[str] | None = None) -> None:
         results = {e: measure(e, path, names, args.repeat, args.limit) for e in engines}
     print(f"graph: {graph} x{args.copies}; median of {args.repeat} runs; python {platform.python_version()}, "
           f"{platform.machine()}")
-    print(f"{'query':<24}" + "".join(f"{e:>22}" for e in engines))
+    print(f"{'query':<24}" + "".join(f"{e:>23}" for e in engines))
     for name in ["load", *names]:
-        print(f"{name:<24}" + "".join(f"{_fmt(results[e].get(name)):>22}" for e in engines))
+        ref = results.get("pyoxigraph", {}).get(name)
+        print(f"{name:<24}" + "".join(f"{_fmt(results[e].get(name), ref if name != 'load' else None):>23}"
+                                      for e in engines))
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ def text(file: Annotated[Path, typer.Argument(help="A .txt, .pdf or .html file."
 
 
 @app.command()
-def query(name: Annotated[str, typer.Argument(help="A named query (documents, actors, meetings, attendance, positions) or a .rq file.")],
+def query(name: Annotated[str, typer.Argument(help="A named query (documents, actors, meetings, attendance, positions, series_attendance, ...: see the README) or a .rq file.")],
           graph: Annotated[Path, typer.Option("--graph", "-g", help="A built graph (graph.ttl).")] = Path("out/graph.ttl"),
           format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
           param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a parameter the query declares (its '# param' lines); repeatable.")] = None,
