@@ -1,0 +1,128 @@
+"""One scale, measured in a process of its own (so that its peak memory is its own).
+
+Everything is timed in the same process and the same minutes, so the ratios to
+spaCy's blank Dutch tokenizer and to a compiled-regex pass hold even when the
+machine is busy with other work: all three are slowed alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+# one pass of a compiled regex over every text: what the cheapest possible first step costs
+CUE_REGEX = re.compile(
+    r"\b(?:\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r"|vergader\w*|aanwezig\w*|afwezig\w*|steun\w*|stem\w*|[A-Z][a-z]+ \([A-Z][\w&-]+\))")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def baselines(texts: list[str]) -> dict[str, float]:
+    """Seconds for spaCy's blank Dutch tokenizer and for one regex pass over all texts."""
+    import spacy
+
+    nlp = spacy.blank("nl")
+    t = time.perf_counter()
+    tokens = sum(len(nlp.tokenizer(text)) for text in texts)
+    tokenizer = time.perf_counter() - t
+    t = time.perf_counter()
+    cues = sum(len(CUE_REGEX.findall(text)) for text in texts)
+    regex = time.perf_counter() - t
+    return {"tokenizer_s": tokenizer, "regex_s": regex, "tokens": tokens, "regex_hits": cues}
+
+
+def pipeline(paths: list[Path], out: Path) -> dict[str, float]:
+    """The build of gcmkg.pipeline.build, step by step, each step timed (one process, no cache)."""
+    from gcmkg.extract.load import load
+    from gcmkg.extract.resolve import resolve
+    from gcmkg.extract.run import extract_document
+    from gcmkg.graph.build import build_dataset, merged_graph
+    from gcmkg.graph.io import trig_bytes, turtle_bytes
+    from gcmkg.pipeline import write_outputs
+    from gcmkg.viz.explorer import explorer_html
+
+    r: dict[str, float] = {}
+    t = time.perf_counter()
+    docs = [load(p) for p in paths]
+    r["load_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    extractions = resolve([extract_document(d) for d in docs])
+    r["extract_s"] = time.perf_counter() - t
+    del docs
+    t = time.perf_counter()
+    ds = build_dataset(extractions)
+    merged = merged_graph(ds)
+    r["rdf_s"] = time.perf_counter() - t
+    r["triples"] = len(merged)
+    t = time.perf_counter()
+    ttl, trig = turtle_bytes(merged), trig_bytes(ds)
+    r["serialise_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    html = explorer_html(merged)
+    r["explorer_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    write_outputs(out, {"graph.ttl": ttl, "graph.trig": trig, "graph.html": html, "report.json": b"{}\n"})
+    r["write_s"] = time.perf_counter() - t
+    r.update(ttl_mb=len(ttl) / 1e6, trig_mb=len(trig) / 1e6, html_mb=len(html) / 1e6)
+    r["peak_mb"] = _peak_mb()
+    return r
+
+
+def workers(paths: list[Path], n: int) -> float:
+    """Seconds to read and extract all files on n processes (gcmkg.parallel, as `gcmkg build --workers n`)."""
+    from gcmkg.pipeline import extract_all
+
+    t = time.perf_counter()
+    extract_all(paths, workers=n)
+    return time.perf_counter() - t
+
+
+def builds(paths: list[Path], out: Path) -> dict[str, float]:
+    """A full build through gcmkg.pipeline.build with an empty cache, the same again with nothing changed,
+    and again after one file changed."""
+    from gcmkg.pipeline import build
+
+    cache = out / ".cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    r = {}
+    for label in ("full_build_s", "unchanged_rebuild_s"):
+        t = time.perf_counter()
+        build(paths, out, cache_dir=cache)
+        r[label] = time.perf_counter() - t
+    original = paths[0].read_bytes()
+    try:
+        paths[0].write_bytes(original + b"\nDe minister steunt het pact.\n")
+        t = time.perf_counter()
+        build(paths, out, cache_dir=cache)
+        r["one_changed_rebuild_s"] = time.perf_counter() - t
+    finally:
+        paths[0].write_bytes(original)
+    return r
+
+
+def measure(corpus: Path, out: Path, worker_counts: list[int], rebuilds: bool) -> dict:
+    paths = sorted(corpus.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    result: dict = {"files": len(paths), "mb": sum(p.stat().st_size for p in paths) / 1e6}
+    result.update(baselines(texts))
+    del texts
+    result.update(pipeline(paths, out))
+    for n in worker_counts:
+        result[f"extract_workers_{n}_s"] = workers(paths, n)
+    if rebuilds:
+        result.update(builds(paths, out))
+    result["peak_mb_all"] = _peak_mb()
+    return result
+
+
+if __name__ == "__main__":  # python -m bench.phases CORPUS OUT WORKERS REBUILDS
+    corpus, out, counts, rebuilds = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
+    print(json.dumps(measure(corpus, out, [int(n) for n in counts.split(",") if n], rebuilds)))
