@@ -50,8 +50,12 @@ def _on_processes(fn: Callable[[Path], T], paths: Sequence[Path], workers: int) 
 
 def _on_dask(fn: Callable[[Path], T], paths: Sequence[Path], address: str) -> Iterator[T]:
     from distributed import Client
+    from distributed.comm.addressing import parse_address, parse_host_port
 
     try:  # connect now, so that a wrong address is reported before any work
+        protocol, location = parse_address(address)
+        if protocol in ("tcp", "tls"):
+            parse_host_port(location)  # a half-made Client with a bad address hangs when it is collected
         client = Client(address, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as e:
         raise UsageError(f"--scheduler {address}: cannot connect to a Dask scheduler there ({e})") from None

@@ -62,6 +62,11 @@ def test_unreachable_scheduler_is_a_usage_error(docs: Path) -> None:
         map_files(process, sorted(docs.glob("*.txt")), scheduler="tcp://127.0.0.1:9")
 
 
+def test_address_without_port_is_a_usage_error(docs: Path) -> None:
+    with pytest.raises(UsageError, match="--scheduler nonsense: .*port"):
+        map_files(process, sorted(docs.glob("*.txt")), scheduler="nonsense")
+
+
 def test_workers_must_be_positive(docs: Path) -> None:
     with pytest.raises(UsageError, match="--workers 0"):
         map_files(process, sorted(docs.glob("*.txt")), workers=0)
