@@ -61,13 +61,19 @@ def _file_sha256(path: Path) -> str | None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Temp file and rename: a reader never sees half an entry (no fsync: a lost entry is only a miss)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    """Temp file and rename: a reader never sees half an entry (no fsync: a lost entry is only a miss).
+    A cache that cannot be written (a full disk, a read-only folder) does not stop a build: it only misses."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    except OSError:
+        return
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -127,3 +127,10 @@ def test_failed_document_is_reported_on_every_build(docs: Path, tmp_path: Path) 
     first = build([docs], tmp_path / "out", cache_dir=cache)
     second = build([docs], tmp_path / "out", cache_dir=cache)
     assert first.errors == second.errors and "empty.txt" in second.errors
+
+
+def test_unwritable_cache_does_not_stop_a_build(docs: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    result = build([docs], tmp_path / "out", cache_dir=blocked)
+    assert not result.errors and len(result.extractions) == 3
