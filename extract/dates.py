@@ -1,4 +1,4 @@
-"""Dutch dates in running text: `3 maart 2022`, `3 mrt. 2022`, `03/03/2022`, `03-03-2022`, `5 en 19 februari 2018`,
+"""Dutch dates in running text: `3 maart 2022`, `3 mrt. 2022`, `03/03/2022`, `03-03-2022`, `7 en 21 maart 2030`,
 `29 mei jl.`, and (on request) a bare weekday, `wordt dinsdag gestemd`.
 
 Every mention keeps its offsets. A date without a year takes the year of the

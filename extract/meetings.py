@@ -261,7 +261,7 @@ def _nearest(ctx: Context, words: list[Mention], d: DateMention, sentence: str, 
 
 def _other_event_between(ctx: Context, start: int, end: int) -> bool:
     """`het debat op 5 december heeft de minister op 7 december een brief gestuurd`: a date after another
-    date that is not listed with it (`op 5 en 19 februari, op 4 juni en op 12 september`) dates something else."""
+    date that is not listed with it (`op 7 en 21 maart, op 2 mei en op 9 oktober`) dates something else."""
     between = [x for x in find_dates(ctx.text, ctx.date, start, end) if any(len(y) == 10 for y in x.dates)]
     return bool(between) and not LISTED_NEXT.fullmatch(ctx.text[between[-1].end:end])
 

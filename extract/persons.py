@@ -35,7 +35,7 @@ TITLE_NAME = re.compile(
     rf"(?<![\w-])(?:(?P<party>[A-Z][\w&]*(?:\s[A-Z]{{2,4}})?)-)?(?P<title>(?i:{TITLES}))"
     rf"(?P<domain>(?:\s+(?:van|voor)\s+(?:[A-ZÀ-Ý][\w-]*|en|,)(?:\s*(?:[A-ZÀ-Ý][\w-]*|en|,))*)?)"
     rf"(?P<where>\s+in de Kamer)?\s+(?P<name>{NAME})(?=[\s,.;:()]|$)")
-PARTY_TAG = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>[\w&-]{{2,12}})(?:\)|,)(?:\s*\((?P<role>[a-z-]+)\))?")
+PARTY_TAG = re.compile(rf"(?<![\w-])(?P<name>{NAME})\s*\((?P<party>[\w&-]{{2,12}})(?:\)|,)(?:\s*\((?P<role>[a-z-]+)\))?")
 LIST_ITEM = re.compile(rf"(?m)^[ \t]*[-–•\uf0b7][ \t]*(?P<name>{NAME}):[ \t]*(?P<role>[^;\n]+)")
 LABEL_PERSON = re.compile(rf"(?m)^[ \t]*(?P<role>Voorzitter|Griffier|Secretaris|Rapporteur|Notulist|Verslaggever)[ \t]*:"
                           rf"[ \t]*(?P<name>{NAME})[ \t]*(?=[(,]|$)")
