@@ -61,6 +61,7 @@ class Context:
     authors: list[str] = field(default_factory=list)  # keys of who writes (for `ik`, `wij`)
     addressees: list[str] = field(default_factory=list)  # keys of who is addressed (for `u`)
     speaker_org: str | None = None  # the government that answers/writes
+    speaker_orgs: list[tuple[int, int, str]] = field(default_factory=list)  # span of a letter, its government
     voices: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # span, author, addressee
     meetings: dict[str, Meeting] = field(default_factory=dict)
     documents: list = field(default_factory=list)
@@ -108,6 +109,14 @@ class Context:
             if s.start <= pos < s.end:
                 return s
         return None
+
+    def speaker_org_at(self, pos: int) -> str | None:
+        """The government that speaks at a place: the writer's government inside a letter of a
+        report that holds several, else the document's."""
+        for start, end, org in self.speaker_orgs:
+            if start <= pos < end:
+                return org
+        return self.speaker_org
 
     def voice_at(self, pos: int) -> tuple[str | None, str | None]:
         """Who writes (`ik`) and who is addressed (`u`) at a place in the text."""

@@ -260,6 +260,9 @@ def _letters(ctx: Context) -> bool:
                              role=persons.office_label(squash(sig.group("office")).rstrip(",")))
         to = persons.register_office(ctx, squash(h.group("to")), h.start("to"))
         ctx.voices.append((h.start(), end, author, to))
+        org = _government_of(ctx, office, h.start("office"))
+        if org:
+            ctx.speaker_orgs.append((h.start(), end, org))
         if not ctx.date:
             ctx.date = date
         ctx.documents.append(DocumentFact(key=f"letter/{slug(office)[:40]}/{date}", kind="letter", date=date,
@@ -267,6 +270,16 @@ def _letters(ctx: Context) -> bool:
                                           authors=tuple(a for a in [author] if a), addressees=tuple(a for a in [to] if a),
                                           evidence=ctx.evidence(h.start(), h.end())))
     return True
+
+
+def _government_of(ctx: Context, office: str, at: int) -> str | None:
+    """The government whose minister or state secretary writes a letter; None for other writers."""
+    if not re.search(r"\b(?:minister|staatssecretaris|eerste minister)", office, re.IGNORECASE):
+        return None
+    org = persons.government_of_office(ctx, office, at)
+    if org is None and ctx.jurisdiction == "nl":
+        org = "government/nederlands-kabinet"
+    return org
 
 
 def _plain_letter(ctx: Context) -> None:

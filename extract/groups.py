@@ -33,6 +33,12 @@ ACTS = re.compile(r"^[^.;:?]{0,80}?\b(?:ga(?:at|an)\s+akkoord|(?:konden|kunnen|k
                   r"aangegeven|meldden|verklaarden|namen\s+deel|waren\s+(?:niet\s+)?(?:aanwezig|vertegenwoordigd)|"
                   r"zijn\s+akkoord|opstellen|opgesteld)\b")
 _LEAD = re.compile(r"^(?:de|het|een)\s+", re.I)
+_IS_GROUP = re.compile(rf"(?:{_HEAD}|EU-\d{{2}})$", re.I)
+
+
+def is_group(name: str) -> bool:
+    """True for the label of a group of states or their representatives (`brede groep Europese landen`)."""
+    return bool(_IS_GROUP.search(name))
 
 
 def extract(ctx: Context) -> None:

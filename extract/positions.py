@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from gcmkg.extract import answers, groups
+from gcmkg.extract.answers import Block
 from gcmkg.extract.context import Context
 from gcmkg.extract.models import PositionFact
 
@@ -46,7 +48,9 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                      r"sta(?:at|an) (?:\w+ ){0,2}achter|"
                      r"scha(?:rt|ren) zich achter|achter (?:deze|dit|het) \w+ scharen|komt (?:\w+ ){0,2}overeen|"
                      r"komen (?:\w+ ){0,2}overeen|dient het .{0,30}belang|hecht\w* .{0,20}aan|erkent het belang|"
-                     r"beschouwt het .{0,40}als|is hier al op gericht|biedt (?:\w+ ){1,3}al aan|kent \w+ al)\b")),
+                     r"beschouwt het .{0,40}als|is hier al op gericht|biedt (?:\w+ ){1,3}al aan|kent \w+ al|"
+                     r"(?:een )?(?:belangrijke|waardevolle|welkome) (?:impuls|stap vooruit|bijdrage)|verwelkom\w*|"
+                     r"juich\w* (?:\w+ ){0,4}toe|(?:is|zijn|staat|staan) (?:\w+ ){0,2}positief)\b")),
 ]
 ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
 ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
@@ -60,8 +64,18 @@ GCR = re.compile(r"\b(?:GCR|[Vv]luchtelingencompact|Global Compact (?:on|for|voo
 AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[-•\uf0b7*])\s*(?:Bespreking|Stand van zaken|Voorbereiding|Planning|Overzicht|"
                          r"Toelichting|Presentatie|Varia|Rondvraag|Goedkeuring van het verslag)\b")
 ALSO = re.compile(r",?\s+(?:evenals|net als|net zoals|alsook|en ook)\b(?:\s+onder\s+meer)?")
-QA_BLOCK = re.compile(r"(?m)^(?P<kind>Vraag|Antwoord)\s+(?P<nr>\d+(?:[^\n]{0,20}))\s*$")
 HOLDER_KINDS = ("government", "country", "international_organisation", "person", "party", "parliament", "other")
+
+
+# a sentence whose subject points back (`Deze komt overeen met ...`) takes holders from the sentence before
+ANAPHOR = re.compile(r"^\s*(?:Deze|Dit|Die|Dat)\b(?:\s+[a-zà-ÿ-]+)?\s+(?:is|zijn|was|waren|komt|komen|sluit|sluiten|"
+                     r"wordt|worden|werd|werden|staat|staan|gaat|gaan|past|passen|spoort|sporen)\b")
+
+
+def _named_compact(text: str) -> list[tuple[str, int | None, str | None]]:
+    if GCR.search(text):
+        return [("GCR", None, None)]
+    return [("GCM", None, None)] if GCM.search(text) else []
 
 
 def _targets(text: str) -> list[tuple[str, int | None, str | None]]:
@@ -118,12 +132,15 @@ def _stance(text: str) -> tuple[str, int, int, int, int] | None:
 
 def extract(ctx: Context) -> None:
     rows: dict[tuple, PositionFact] = {}
-    blocks = _qa_blocks(ctx)
+    said: list[tuple[int, str, int | None, str | None]] = []  # where a sentence gave a position: (start, holder, ...)
+    blocks = answers.blocks(ctx)
     date = ctx.date
     about_gcm = len(GCM.findall(ctx.text)) >= 3
     prev_targets: list[tuple[str, int | None, str | None]] = []
     quotes = [(m.start(), m.end()) for m in QUOTE.finditer(ctx.text)]
+    prev = None
     for s in ctx.sentences:
+        before, prev = prev, s
         question = s.text.rstrip().endswith("?") or _in_question_block(blocks, s.start)
         speaker = _quoted_speaker(ctx, quotes, s.start)
         own = _targets(s.text)
@@ -139,6 +156,9 @@ def extract(ctx: Context) -> None:
         if not targets:
             q = _question_for(ctx, blocks, s.start)
             targets = _targets(q) if q is not None else []
+        back = before if before is not None and ANAPHOR.match(s.text) else None
+        if not targets and back is not None and not (GCR.search(s.text) or GCM.search(s.text)):
+            targets = _named_compact(back.text)  # `Tijdens de consultaties over de GCR ... Deze komt overeen met`
         if not targets:
             if GCR.search(s.text):
                 targets = [("GCR", None, None)]
@@ -148,11 +168,15 @@ def extract(ctx: Context) -> None:
             continue
         inner = _holders(ctx, s.start + hs, s.start + he, question, fallback=False) if hs >= 0 else []
         holders = inner or _holders(ctx, s.start, s.start + cs, question, fallback=False)
+        first = s.start
+        if not holders and back is not None:  # `De EU vertolkt de inbreng. Deze komt overeen met ...`
+            holders = _holders(ctx, back.start, back.end, question, fallback=False, states_only=True)
+            first = back.start if holders else first
         if not holders:  # `Het pact wordt gesteund door X en Y`, `de landen die zich onthielden, waren X en Y`
             holders = _holders(ctx, s.start + ce, s.end, question, fallback=False, states_only=True)
         if not holders:
             holders = _holders(ctx, s.start, s.start + cs, question)
-        if speaker and not question and holders == [ctx.speaker_org]:
+        if speaker and not question and holders == [_speaker(ctx, s.start)]:
             holders = [speaker]  # `Hij antwoordde toen: “... sporen volledig met het Vlaamse beleid”`
         pairs = [(h, stance) for h in holders]
         for later, a, b in _later_cues(s.text, ce):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
@@ -164,13 +188,37 @@ def extract(ctx: Context) -> None:
             pairs += [(h, last) for h in _holders(ctx, s.start + also.end(), s.end, question, fallback=False)
                       if (h, last) not in pairs]
         for holder, stance in pairs:
-            speaker = holder == ctx.speaker_org
+            speaker = holder == _speaker(ctx, s.start)
             for label, objective, paragraph in targets:
                 key = (holder, label, stance)
+                said.append((s.start, holder, objective, paragraph))
                 rows.setdefault(key, PositionFact(
                     holder=holder, target=label, objective=objective, paragraph=paragraph, stance=stance,
-                    date=date if speaker else None, evidence=ctx.evidence(s.start, s.end)))
+                    date=date if speaker else None, evidence=ctx.evidence(first, s.end)))
+    _answer_positions(ctx, blocks, rows, said)
     ctx.positions.extend(rows[k] for k in sorted(rows))
+
+
+def _answer_positions(ctx: Context, blocks: list[Block], rows: dict[tuple, PositionFact],
+                      said: list[tuple[int, str, int | None, str | None]]) -> None:
+    """The government's stance on a provision a question points at, from an answer that has no stance
+    verb on it (see extract/answers.py)."""
+    for b in blocks:
+        holder = _speaker(ctx, b.start)
+        if b.kind != "Antwoord" or holder is None:
+            continue
+        q = answers.question_for(ctx, blocks, b)
+        targets = [t for t in _targets(q) if t[1] is not None or t[2] is not None] if q else []
+        here = {(o, p) for at, h, o, p in said if h == holder and b.start <= at < b.end}
+        missing = [t for t in targets if (t[1], t[2]) not in here and t[1] not in {o for o, _ in here}]
+        found = answers.answer_stance(ctx, b) if missing else None
+        if not found:
+            continue
+        stance, s, e = found
+        for label, objective, paragraph in missing:
+            rows.setdefault((holder, label, stance), PositionFact(
+                holder=holder, target=label, objective=objective, paragraph=paragraph, stance=stance,
+                date=ctx.date, evidence=ctx.evidence(s, e)))
 
 
 QUOTE = re.compile(r"“[^”]{20,}”", re.S)
@@ -208,39 +256,36 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
             continue
         if a.kind in HOLDER_KINDS and m.key not in keys:
             keys.append(m.key)
-    states = [k for k in keys if ctx.actors[k].kind in ("country", "government", "international_organisation")]
+    states = [k for k in keys if ctx.actors[k].kind in ("country", "government", "international_organisation")
+              or (ctx.actors[k].kind == "other" and groups.is_group(ctx.actors[k].name))]
     if states or states_only:
         keys = states
     if question:  # only what a question reports of others, never the asker's or addressee's own stance
         return [k for k in keys if ctx.actors[k].kind == "country"]
-    if not keys and ctx.speaker_org and fallback:
-        keys = [ctx.speaker_org]
-    if ctx.speaker_org and any(ctx.actors[k].kind == "person" for k in keys) and ctx.speaker_org in ctx.actors:
-        keys = [k if ctx.actors[k].kind != "person" else ctx.speaker_org for k in keys]
+    org = _speaker(ctx, start)
+    if not keys and org and fallback:
+        keys = [org]
+    if org and any(ctx.actors[k].kind == "person" for k in keys):
+        keys = [k if ctx.actors[k].kind != "person" else org for k in keys]
     return list(dict.fromkeys(keys))
 
 
-def _qa_blocks(ctx: Context) -> list[tuple[str, int, int, str]]:
-    heads = list(QA_BLOCK.finditer(ctx.text))
-    out = []
-    for i, h in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(ctx.text)
-        out.append((h.group("kind"), h.start(), end, h.group("nr").strip()))
-    return out
+def _in_question_block(blocks: list[Block], pos: int) -> bool:
+    b = answers.containing(blocks, pos)
+    return b is not None and b.kind == "Vraag"
 
 
-def _in_question_block(blocks: list[tuple[str, int, int, str]], pos: int) -> bool:
-    return any(k == "Vraag" and a <= pos < b for k, a, b, _ in blocks)
+def _speaker(ctx: Context, pos: int) -> str | None:
+    """The government that writes at `pos`, when it is an actor of the document."""
+    org = ctx.speaker_org_at(pos)
+    return org if org in ctx.actors else None
 
 
-def _qa_answer(blocks: list[tuple[str, int, int, str]], pos: int) -> bool:
-    return any(k == "Antwoord" and a <= pos < b for k, a, b, _ in blocks)
+def _qa_answer(blocks: list[Block], pos: int) -> bool:
+    b = answers.containing(blocks, pos)
+    return b is not None and b.kind == "Antwoord"
 
 
-def _question_for(ctx: Context, blocks: list[tuple[str, int, int, str]], pos: int) -> str | None:
-    for i, (k, a, b, nr) in enumerate(blocks):
-        if k == "Antwoord" and a <= pos < b:
-            for k2, a2, b2, nr2 in reversed(blocks[:i]):
-                if k2 == "Vraag":
-                    return ctx.text[a2:b2]
-    return None
+def _question_for(ctx: Context, blocks: list[Block], pos: int) -> str | None:
+    b = answers.containing(blocks, pos)
+    return answers.question_for(ctx, blocks, b) if b is not None and b.kind == "Antwoord" else None

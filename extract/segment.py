@@ -42,8 +42,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).rstrip(".").lower()
-    if len(word) == 1 and word.isalpha():  # an initial: A.B. de Vries
-        return True
+    if len(word) == 1 and word.isalpha():  # an initial: A.B. de Vries; not the `s` of `programma’s.`
+        return m.start() == 0 or text[m.start() - 1] not in "’'`"
     return word in abbreviations()
 
 
