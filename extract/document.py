@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from gcmkg.extract import gazetteer, persons, records
-from gcmkg.extract.context import Context
+from gcmkg.extract.context import Actor, Context
 from gcmkg.extract.dates import first_date
 from gcmkg.extract.models import DocumentFact
 from gcmkg.extract.records import SIGNATURE
@@ -130,6 +130,7 @@ def _dutch_questions(ctx: Context) -> bool:
     q = NL_QUESTION.search(ctx.text)
     if not q:
         return False
+    ctx.jurisdiction = ctx.jurisdiction or "nl"  # `Vragen van het lid X (...) (ingezonden ...)` is Dutch
     qdate = first_date(q.group("date"))
     askers = []  # `de leden Jansen (PVV) en De Vries (VVD)`: one asker per party-tagged name
     for part in re.finditer(r"[^,]+?(?=,\s*|\s+en\s+|$)", q.group("askers")):
@@ -152,7 +153,7 @@ def _dutch_questions(ctx: Context) -> bool:
         ctx.date = adate
         ctx.authors = [by] if by else []
         ctx.addressees = askers
-        ctx.speaker_org = "government/nederlands-kabinet"
+        ctx.speaker_org = _government(ctx, "government/nederlands-kabinet", a.start(), a.end())
         ctx.documents.append(DocumentFact(key=f"{house}-kamer/antwoord/{nr or slug(title)[:40]}-{adate}",
                                           kind="answer", number=nr, date=adate, title=title,
                                           authors=tuple(x for x in [by] if x), addressees=tuple(askers),
@@ -270,6 +271,17 @@ def _letters(ctx: Context) -> bool:
                                           authors=tuple(a for a in [author] if a), addressees=tuple(a for a in [to] if a),
                                           evidence=ctx.evidence(h.start(), h.end())))
     return True
+
+
+def _government(ctx: Context, key: str, start: int, end: int) -> str:
+    """The government that answers (`Antwoord van Minister X`, given `door de regering`): an actor of the
+    document with the answer's heading as its evidence, even where the text never names it."""
+    if key not in ctx.actors:
+        entry = gazetteer.by_key(key)
+        if entry is not None:
+            ctx.actors[key] = Actor(key=key, name=entry.name, kind=entry.kind, same_as=entry.same_as,
+                                    spans=[(start, end)])
+    return key
 
 
 def _government_of(ctx: Context, office: str, at: int) -> str | None:

@@ -1,0 +1,124 @@
+"""Positions in answers to written questions, in letters of a report, and by pointing subjects.
+
+The documents are invented but written like Dutch Kamervragen (Aanhangsel Handelingen) and Eerste
+Kamer reports of a written consultation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmkg.extract.load import from_text
+from gcmkg.extract.run import extract_document
+
+KABINET = "government/nederlands-kabinet"
+
+HEAD = """Vragen van het lid Verhoeven (SP) aan de Minister van Buitenlandse Zaken over het Global Compact for
+Migration (ingezonden 4 maart 2021).
+
+Antwoord van Minister Kooistra (Buitenlandse Zaken) (ontvangen 2 april 2021).
+
+"""
+
+
+def answer_doc(question: str, answer: str) -> str:
+    return HEAD + f"Vraag 1\n{question}\n\nAntwoord 1\n{answer}\n\nVraag 2\nWat kost dit?\n\n Antwoord 2\nNiets.\n"
+
+
+def positions(text: str) -> set[tuple[str, str, int | None]]:
+    x = extract_document(from_text("kamervragen.txt", text))
+    return {(p.holder, p.stance, p.objective) for p in x.positions}
+
+
+@pytest.mark.parametrize("answer, stance", [
+    # the own policy already does what the provision asks
+    ("In Nederland is dit uitgesloten. Terugkeer vindt plaats op basis van een besluit.", "support"),
+    ("Het gaat hier om een vrijwillige beleidsoptie die het GCM voorstelt. Het kabinet is tegen het "
+     "uitsluiten van personen in de samenleving.", "support"),
+    # the answer restricts what the provision asks
+    ("Het kabinet zet zich in voor samenwerking tussen humanitaire actoren. Deze inzet richt zich "
+     "uitsluitend op vluchtelingen, dus niet op migranten in brede zin.", "conditional"),
+    ("Collectieve uitzetting is in strijd met het EVRM. Het is in Nederland nu al niet toegestaan.", "conditional"),
+])
+def test_an_answer_on_a_provision_is_the_governments_stance(answer, stance):
+    q = "Hoe beziet u de oproep om gezinnen niet te scheiden (zie punt 23h Marrakesh Immigratiepact)?"
+    assert (KABINET, stance, 7) in positions(answer_doc(q, answer))
+
+
+@pytest.mark.parametrize("answer", [
+    "Zie het antwoord op vraag 4 en 5.",
+    "Kortheidshalve verwijst het kabinet naar de brief die uw Kamer hierover separaat is toegegaan.",
+    "Dat is een interessante vraag over de geschiedenis van migratie.",  # says nothing of own policy
+])
+def test_an_answer_that_refers_elsewhere_or_says_nothing_of_policy_states_no_stance(answer):
+    q = "Deelt u de opvatting in punt 23h van het Marrakesh Immigratiepact?"
+    assert not {p for p in positions(answer_doc(q, answer)) if p[2] == 7}
+
+
+def test_a_stance_verb_in_the_answer_wins_over_the_answer_as_a_whole():
+    q = "Gaat u een informatiepunt inrichten (zie punt 31c Marrakesh Immigratiepact)?"
+    a = "Het kabinet is niet voornemens deze in te richten. In Nederland bestaat al een loket."
+    got = {p for p in positions(answer_doc(q, a)) if p[2] == 15}
+    assert got == {(KABINET, "oppose", 15)}
+
+
+def test_the_question_itself_states_no_stance_of_the_government():
+    q = "Bent u bereid punt 23h van het Marrakesh Immigratiepact uit te voeren? In Nederland is dit toch al zo?"
+    text = HEAD + f"Vraag 1\n{q}\n"
+    assert not positions(text)
+
+
+REPORT = """BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR IMMIGRATIE EN ASIEL
+
+Aan de Staatssecretaris van Justitie en Veiligheid
+
+Den Haag, 2 februari 2021
+
+De leden van de commissie vragen naar de stand van zaken rond het vluchtelingencompact en het GCM.
+
+De voorzitter van de commissie,
+Mulder
+
+BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID
+
+Aan de Voorzitter van de Eerste Kamer der Staten-Generaal
+
+Den Haag, 9 maart 2021
+
+Het kabinet informeert u over het GCM. De totstandkoming van een GCR kan een belangrijke impuls zijn
+om de opvang van vluchtelingen in de regio te verbeteren.
+
+Tijdens de consultaties over de GCR vertolkt de delegatie van de Europese Unie de gecoördineerde
+inbreng van de lidstaten. Deze komt overeen met de inzet van het kabinet.
+
+De Staatssecretaris van Justitie en Veiligheid,
+P. de Wit
+"""
+
+
+def test_the_letter_of_a_state_secretary_in_a_report_speaks_for_the_government():
+    got = positions(REPORT)
+    assert (KABINET, "support", None) in got
+    x = extract_document(from_text("verslag.txt", REPORT))
+    assert {(p.holder, p.target) for p in x.positions if p.holder == KABINET} >= {(KABINET, "GCR")}
+
+
+def test_a_pointing_subject_takes_holder_and_compact_from_the_sentence_before():
+    x = extract_document(from_text("verslag.txt", REPORT))
+    got = {(p.holder, p.target, p.stance) for p in x.positions}
+    assert ("international-organisation/europese-unie", "GCR", "support") in got
+    ev = next(p.evidence for p in x.positions if p.holder == "international-organisation/europese-unie")
+    assert ev.quote.startswith("Tijdens de consultaties") and ev.quote.endswith("inzet van het kabinet.")
+
+
+def test_a_group_of_states_holds_a_position_beside_the_government():
+    text = ("Tweede Kamer. Het GCM. Het GCM. Het GCM.\n\nHet kabinet zal met een brede groep Europese landen "
+            "een standpuntverklaring opstellen over het GCM.\n")
+    got = positions(text)
+    assert {(KABINET, "conditional", None), ("other/brede-groep-europese-landen", "conditional", None)} <= got
+
+
+def test_an_apostrophe_s_before_a_full_stop_ends_the_sentence():
+    from gcmkg.extract.segment import split
+    got = [s.text for s in split("Zoals noodhulp of hervestigingsprogramma’s. De GCR kan helpen.")]
+    assert got == ["Zoals noodhulp of hervestigingsprogramma’s.", "De GCR kan helpen."]
