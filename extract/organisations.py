@@ -73,6 +73,10 @@ def extract(ctx: Context) -> None:
             canonical = re.sub(r"^alle\s+", "", name) if kind == "cabinet" else name
             canonical = re.sub(r"^(?:Federale Overheidsdienst)\b", "FOD", canonical)
             ctx.add_actor(f"{kind}/{slug(canonical)}", canonical, kind, m.start("name"), m.end("name"), alias=name)
+    for m in FRACTION.finditer(text):  # `de leden van de N-VA-fractie`: the party acts through its group
+        entry = gazetteer.lookup(squash(m.group("name")), ctx.jurisdiction)
+        if entry and entry.kind == "party":
+            ctx.add_actor(entry.key, entry.name, "party", m.start("name"), m.end("name"), alias=squash(m.group("name")))
     for m in ELIDED.finditer(text):
         name = squash(f"{m.group('head')} {m.group('tail')}")
         ctx.add_actor(f"cabinet/{slug(name)}", name, "cabinet", m.start("tail"), m.end("tail"), alias=name)
@@ -80,6 +84,10 @@ def extract(ctx: Context) -> None:
         for g in ("a", "b"):
             name = f"commissie {m.group(g)}"
             ctx.add_actor(f"committee/{slug(name)}", name, "committee", m.start(g), m.end(g), alias=m.group(g))
+
+
+# a party's group in parliament: `N-VA-fractie`, `Vlaams Belang-fractie`, `de CDA-fractie`
+FRACTION = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w&.+]*[ -])?[A-Za-z][\w&.+]*)-fractie\b")
 
 
 def _trim(name: str) -> str:

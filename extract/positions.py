@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import answers, groups
+from gcmkg.extract import answers, groups, instruments
+from gcmkg.extract.instruments import Instrument
+from gcmkg.extract.segment import Sentence
 from gcmkg.extract.answers import Block
 from gcmkg.extract.context import Context
 from gcmkg.extract.models import PositionFact
@@ -38,7 +40,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                     r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
                     r"stemde\w* (?P<h2>" + _LIST + r") tegen|verwerp\w*|wees \w+ af|keer\w* (?:\w+ ){0,4}de rug toe|"
                     r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
-                    r"afgeraden|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
+                    r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
     ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|voorbehoud\w*|"
                          r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
                          r"niet (?:aan )?in de weg)\b")),
@@ -50,7 +52,9 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                      r"komen (?:\w+ ){0,2}overeen|dient het .{0,30}belang|hecht\w* .{0,20}aan|erkent het belang|"
                      r"beschouwt het .{0,40}als|is hier al op gericht|biedt (?:\w+ ){1,3}al aan|kent \w+ al|"
                      r"(?:een )?(?:belangrijke|waardevolle|welkome) (?:impuls|stap vooruit|bijdrage)|verwelkom\w*|"
-                     r"juich\w* (?:\w+ ){0,4}toe|(?:is|zijn|staat|staan) (?:\w+ ){0,2}positief)\b")),
+                     r"juich\w* (?:\w+ ){0,4}toe|(?:is|zijn|staat|staan) (?:\w+ ){0,2}positief|aangedrongen op|"
+                     r"dring\w* (?:\w+ ){0,3}aan op|pleit\w* (?:\w+ ){0,3}voor|gepleit voor|"
+                     r"(?:een )?voorstel (?:\w+ ){0,2}(?:gepubliceerd|gedaan|ingediend|gepresenteerd))\b")),
 ]
 ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
 ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
@@ -70,6 +74,22 @@ HOLDER_KINDS = ("government", "country", "international_organisation", "person",
 # a sentence whose subject points back (`Deze komt overeen met ...`) takes holders from the sentence before
 ANAPHOR = re.compile(r"^\s*(?:Deze|Dit|Die|Dat)\b(?:\s+[a-zà-ÿ-]+)?\s+(?:is|zijn|was|waren|komt|komen|sluit|sluiten|"
                      r"wordt|worden|werd|werden|staat|staan|gaat|gaan|past|passen|spoort|sporen)\b")
+
+
+# a vote decides on the item put to the vote, which the sentence need not name
+VOTE = re.compile(r"\b(?:stemde|stemden|onth(?:ield|ielden|oudt|ouden)|aangenomen|verworpen|neemt|nam|namen)\b")
+
+
+def _instrument_targets(instr: list[Instrument], s: Sentence, before: Sentence | None,
+                        vote: bool) -> list[tuple[str, int | None, str | None]]:
+    """The motions, resolutions or directives a sentence without a compact reference speaks of: those it
+    names; the one of the sentence before for `daartoe`; for a vote, the last one named before it."""
+    named = instruments.in_span(instr, s.start, s.end)
+    if not named and before is not None and instruments.BACK.search(s.text):
+        named = instruments.in_span(instr, before.start, before.end)
+    if not named and vote:
+        named = [i for i in instr if s.start - 2000 <= i.start < s.start][-1:]
+    return list(dict.fromkeys((i.label, None, None) for i in named))
 
 
 def _named_compact(text: str) -> list[tuple[str, int | None, str | None]]:
@@ -138,6 +158,7 @@ def extract(ctx: Context) -> None:
     about_gcm = len(GCM.findall(ctx.text)) >= 3
     prev_targets: list[tuple[str, int | None, str | None]] = []
     quotes = [(m.start(), m.end()) for m in QUOTE.finditer(ctx.text)]
+    instr = instruments.find(ctx.text)
     prev = None
     for s in ctx.sentences:
         before, prev = prev, s
@@ -150,13 +171,15 @@ def extract(ctx: Context) -> None:
             continue
         stance, cs, ce, hs, he = found
         targets = own
+        if not targets and not (GCR.search(s.text) or GCM.search(s.text)):
+            targets = _instrument_targets(instr, s, before, VOTE.search(s.text, cs, ce) is not None)
         if not targets and prev_targets and re.search(r"\b(?:[Dd]ie|[Dd]eze|daarin|[Aa]lle doelstellingen)\b", s.text):
             targets = prev_targets  # `Die zijn gescreend`, `Alle doelstellingen die daarin staan`
         prev_targets = own or prev_targets
+        back = before if before is not None and ANAPHOR.match(s.text) else None
         if not targets:
             q = _question_for(ctx, blocks, s.start)
             targets = _targets(q) if q is not None else []
-        back = before if before is not None and ANAPHOR.match(s.text) else None
         if not targets and back is not None and not (GCR.search(s.text) or GCM.search(s.text)):
             targets = _named_compact(back.text)  # `Tijdens de consultaties over de GCR ... Deze komt overeen met`
         if not targets:

@@ -19,7 +19,8 @@ from test_graph_query import COLUMNS
 GOLD = Path(__file__).parent / "gold"
 SEEDS = Path(__file__).parent.parent / "seeds"
 # Floors, raised as extraction improves; the issue's minimum is 0.70 for both.
-RECALL = {"documents": 1.0, "actors": 0.93, "meetings": 1.0, "attendance": 0.95, "positions": 0.80}
+# issue 3's targets: recall >= 0.95 and precision >= 0.90 for every fact type on the seeds
+RECALL = {"documents": 1.0, "actors": 0.95, "meetings": 1.0, "attendance": 0.95, "positions": 0.95}
 PRECISION = {"documents": 1.0, "actors": 0.95, "meetings": 1.0, "attendance": 0.95, "positions": 0.90}
 KINDS = {
     "documents": {"written_question", "answer", "letter", "report", "plenary_record", "committee_record", "news", "other"},
@@ -109,8 +110,8 @@ def test_eval_prints_one_line_per_fact_type() -> None:
 
 # The invented test documents (tests/docs, see its README) stand for documents gcmkg has never seen:
 # these floors hold what generalises today so that no change makes it worse; the issue's targets are higher.
-UNSEEN_RECALL = {"documents": 0.30, "actors": 0.75, "meetings": 0.30, "attendance": 0.05, "positions": 0.45}
-UNSEEN_PRECISION = {"documents": 0.50, "actors": 0.90, "meetings": 0.85, "attendance": 0.50, "positions": 0.60}
+UNSEEN_RECALL = {"documents": 0.95, "actors": 0.80, "meetings": 0.95, "attendance": 0.05, "positions": 0.50}
+UNSEEN_PRECISION = {"documents": 0.95, "actors": 0.92, "meetings": 0.95, "attendance": 0.50, "positions": 0.68}
 
 
 @pytest.fixture(scope="module")

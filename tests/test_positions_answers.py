@@ -122,3 +122,24 @@ def test_an_apostrophe_s_before_a_full_stop_ends_the_sentence():
     from gcmkg.extract.segment import split
     got = [s.text for s in split("Zoals noodhulp of hervestigingsprogramma’s. De GCR kan helpen.")]
     assert got == ["Zoals noodhulp of hervestigingsprogramma’s.", "De GCR kan helpen."]
+
+
+@pytest.mark.parametrize("text, target, stance", [
+    ("Hoe beziet u dit in relatie tot de motie-\nVerkerk over de registratie van migranten (Kamerstuk 35 100, nr. 12)?\n\n"
+     "Het kabinet deelt deze zorg. Deze motie is tijdens het debat ontraden.", "motie-Verkerk", "oppose"),
+    ("Het kabinet heeft aangedrongen op herziening van de Europese Terugkeerrichtlijn. De Europese Commissie "
+     "heeft in oktober een voorstel daartoe gepubliceerd.", "herziening van de Europese Terugkeerrichtlijn", "support"),
+    ("Stemming over het voorstel van resolutie (DOC 55 1234/001).\n\nDe leden van de N-VA-fractie stemden tegen.",
+     "voorstel van resolutie (DOC 55 1234/001)", "oppose"),
+])
+def test_positions_on_other_instruments_name_the_instrument(text, target, stance):
+    doc = "Tweede Kamer. Het GCM. Het GCM. Het GCM.\n\n" + text + "\n"
+    x = extract_document(from_text("brief.txt", doc))
+    assert (target, stance) in {(p.target, p.stance) for p in x.positions}
+
+
+def test_a_bare_reference_without_an_earlier_full_one_is_not_an_instrument():
+    from gcmkg.extract.instruments import find
+    assert find("De resolutie werd aangenomen. Ook de stemverklaring volgde.") == []
+    assert [i.label for i in find("de stemverklaring van twaalf landen; de motie op stuk nr. 8")] == \
+        ["motie op stuk nr. 8"]

@@ -1,0 +1,64 @@
+"""Instruments other than the compacts that actors take positions on: motions, amendments, resolutions,
+directives and regulations, declarations, bills and court rulings.
+
+`De motie op stuk nr. 172 ontraad ik`, `De leden van de N-VA-fractie stemden tegen` (under `Stemming
+over het voorstel van resolutie 3426`), `Daarom heeft het kabinet aangedrongen op herziening van de
+Europese Terugkeerrichtlijn`. A short reference (`deze motie`, `het voorstel van resolutie`) takes the
+label of the last full one of the same kind before it, so that one instrument keeps one label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAMED = r"(?:-\n?[A-ZÀ-Ý][\w'’-]*(?:/[A-ZÀ-Ý][\w'’-]*)*(?:\s+c\.s\.)?)"
+_PAPER = (r"(?:\s+(?:op\s+)?(?:\(?Kamer)?stuk\s+(?:nr\.\s*)?\d[\d\s,]*(?:nr\.\s*\d+)?|\s*\((?:Kamerstuk\s+)?\d[\d\s]*,\s*"
+          r"nr\.\s*\d+\)|\s+\(?(?:DOC\s+)?\d{2,4}(?:[ /]\d{1,4}){0,2}\)?)")
+KINDS: tuple[tuple[str, str], ...] = (
+    ("motie", rf"\b[Mm]otie{_NAMED}?{_PAPER}?"),
+    ("amendement", rf"\b[Aa]mendement{_NAMED}?{_PAPER}?"),
+    ("resolutie", rf"\b(?:[Vv]oorstel\s+van\s+)?resolutie{_PAPER}?"),
+    ("richtlijn", r"\b(?:herziening\s+van\s+de\s+)?(?:(?:Europese|EU)[\s-]+)?[A-Z]?[a-z]*[Rr]ichtlijn\b(?:\s*\(EU\s+\d{4}/\d+\))?"),
+    ("verordening", r"\b(?:(?:Europese|EU)[\s-]+)?[A-Z]?[a-z]*[Vv]erordening\b(?:\s*\(EU\)\s+\d{4}/\d+)?"),
+    ("wetsvoorstel", rf"\b(?:[Ww]etsvoorstel|[Vv]oorstel\s+van\s+(?:wet|decreet|ordonnantie)){_PAPER}?"),
+    ("verklaring", r"\b(?:(?:gezamenlijke|ontwerp-)\s*)?(?:[Ss]tem|[Vv]oortgangs|[Ss]lot)verklaring\b|"
+                   r"\bgezamenlijke\s+verklaring\b"),
+    ("uitspraak", r"\b[A-ZÀ-Ý][\w]+-(?:uitspraak|arrest|vonnis)\b"),
+)
+FIND = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in KINDS))
+# a reference back: `deze motie`, `die richtlijn`, `de stemverklaring`, and `daartoe` / `hiertoe` for the
+# instrument of the sentence before
+BARE = re.compile(r"^(?:[Mm]otie|[Aa]mendement|(?:[Vv]oorstel van )?resolutie|[Rr]ichtlijn|[Vv]erordening|[Ww]etsvoorstel|"
+                  r"[Vv]oorstel van (?:wet|decreet|ordonnantie)|(?:[Ss]tem|[Vv]oortgangs|[Ss]lot)verklaring)$")
+BACK = re.compile(r"\b(?:daartoe|hiertoe|daarvoor|hiervoor|daarop|hierop)\b")
+
+
+@dataclass(frozen=True)
+class Instrument:
+    start: int
+    end: int
+    kind: str
+    label: str
+
+
+def find(text: str) -> list[Instrument]:
+    """Every instrument named in a text, short references labelled as the last full one of their kind
+    (and left out where there is none)."""
+    out: list[Instrument] = []
+    last: dict[str, str] = {}
+    for m in FIND.finditer(text):
+        kind = m.lastgroup or ""
+        label = re.sub(r"-\s+", "-", " ".join(m.group(0).split()))
+        if BARE.match(label):  # `de resolutie` alone is too vague to be a target of its own
+            if kind not in last or label.lower() not in last[kind].lower():
+                continue
+            label = last[kind]
+        else:
+            last[kind] = label
+        out.append(Instrument(m.start(), m.end(), kind, label))
+    return out
+
+
+def in_span(instruments: list[Instrument], start: int, end: int) -> list[Instrument]:
+    return [i for i in instruments if start <= i.start and i.end <= end]
