@@ -1,104 +1,88 @@
-"""Attendance: who was present, absent, excused, invited or not invited at which meeting.
+"""Attendance in running text: who was present, absent, excused, invited or not invited at which meeting.
 
-A clause with a status cue (`nam deel`, `liet zich verontschuldigen`, `was niet
-uitgenodigd`, `kon niet aanwezig zijn`, `ontbrak`) and a meeting reference (a date
-bound to a meeting, an ordinal such as `de vierde vergadering`, `het eerste`, or the
-series in the plural, `de Coormulti-vergaderingen`) gives one row per actor the
-clause names; `hij`, `betrokkene` take the person named last, `ik` the author, `u`
-the addressee.
+A clause gives rows when it holds a status cue (extract/attendance_cues.py: `nam deel`,
+`was niet aanwezig`, `liet zich verontschuldigen`, `werd niet uitgenodigd`, `ontbrak`,
+`was vertegenwoordigd door`, `woonde ... bij`, `voorgezeten door`) and speaks of a
+meeting (extract/attendance_refs.py: a date, an ordinal, a series, an anaphor, else the
+meeting of the sentence before). Who: the actors the clause names before a subordinate
+clause (`omdat ...`), a person rather than the bodies named with them, plus the body a
+person acts for (`namens het Verenigd College`). `ik` is the speaker of a record's turn
+or the document's author, `mijn kabinet` the author's cabinet, `hij`/`betrokkene` the
+person named last, `u` the addressee, `de attaché` the person the document introduces
+with that office. `X was vertegenwoordigd door Y`: Y was there, and X too unless X is a
+person (a person who sends someone is not there himself).
 """
 
 from __future__ import annotations
 
 import re
 
-from gcmkg.extract.context import Context, Meeting
-from gcmkg.extract.meetings import MEETING_WORD, ORDINALS
+from gcmkg.extract.attendance_cues import Cue, cues, states_nothing
+from gcmkg.extract.attendance_refs import ALL_OF, MeetingRefs
+from gcmkg.extract.attendance_speakers import record_meeting, speaker_at, turns
+from gcmkg.extract.context import Context, Meeting, Mention
 from gcmkg.extract.models import AttendanceFact
+from gcmkg.extract.textutil import slug
 
 NEEDS = ("meetings", "actors")
 PRODUCES = ("attendance",)
 
-CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("excused", re.compile(r"\b(?:liet zich\s+(?:\w+\s+)?verontschuldigen|verontschuldigd|was verhinderd|met kennisgeving)\b")),
-    ("not_invited", re.compile(r"\b(?:niet\s+(?:\w+\s+){0,2}uitgenodigd|niet op uitgenodigd|geen uitnodiging)\b")),
-    ("absent", re.compile(r"\b(?:niet aanwezig|afwezig|ontbrak|ontbraken|was niet vertegenwoordigd|niet vertegenwoordigd)\b")),
-    ("invited", re.compile(r"\b(?:uitgenodigd|uitnodiging voor|uitnodiging van)\b")),
-    ("present", re.compile(
-        r"\b(?:nam(?:en)?\s+(?:\w+\s+){0,3}deel|neemt deel|deelgenomen|deelnam|was\s+(?:\w+\s+)?aanwezig|waren\s+(?:\w+\s+)?aanwezig|"
-        r"aanwezig was|was vertegenwoordigd|vertegenwoordigd door|zetelen|zetelt|bespraken|besprak|ondervraagd|"
-        r"had\s+(?:\w+\s+){0,6}(?:ontmoeting|contact|overleg)|toegezegd|woonde\w* bij|zat\w* samen|voorzat|"
-        r"aanwezige\s+(?:\w+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers))\b")),
-]
-PRONOUN = re.compile(r"\b(?:hij|zij|betrokkene)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:ik|Ik)\b")
-SECOND_PERSON = re.compile(r"\b(?:u|U)\b")
 CLAUSE = re.compile(r",\s+(?=(?:hij|zij|en|maar)\b)|\s+maar\s+|;\s*|:\s+")
-# an ordinal that counts meetings, not `derde landen`, `de eerste keer`, `het tweede kwartaal`
-ORDINAL = re.compile(r"\b(?P<o>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\b"
-                     r"(?!\s+(?:land|landen|lidsta\w*|partij\w*|pijler|lezing|kwarta\w*|week|dag|maand|jaar|keer|plaats|"
-                     r"persoon|personen|generatie|fase|lid|alinea|zin|helft))"
-                     r"|\b(?P<n>twee|drie) volgende\b")
-PRESENT_GROUP = re.compile(r"\b[Aa]anwezige\s+(?:\w+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers)\b")
-PLURAL = re.compile(r"\b(?:[Cc]o[oö]r[Mm]ulti-vergaderingen|deze vergaderingen|die vergaderingen|de vergaderingen)\b")
+SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:omdat|doordat|aangezien|zodat|wegens|terwijl|nadat|want|om\s+(?!de\b|het\b))\b")
+REPORTED = re.compile(r"\b(?:stelt|stelde|zegt|zei|meldt|meldde|verklaarde|antwoordde|schrijft|deel\s+mee)\s+(?:dat\b|:)")
+PRONOUN = re.compile(r"\b(?:hij|zij|betrokkene)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:ik|mij|me)\b", re.IGNORECASE)
+SECOND_PERSON = re.compile(r"\b[uU]\b")
+OWN_CABINET = re.compile(r"\b[Mm]ijn\s+kabinet\b(?![\w-])")
+IT_SUBJECT = re.compile(r"\s*(?:het|zij|ze)\s+(?:werd|was|is|wordt|werden|waren)\b|\s*(?:en\s+)?(?:was|is|nam|werd|had|liet)\b",
+                        re.IGNORECASE)
+ROLE_NOUN = re.compile(r"\b(?:[Dd]e|[Mm]ijn|[Zz]ijn|[Hh]aar)\s+(?P<r>attaché|ambtenaar|vertegenwoordiger|kabinetschef|adviseur"
+                       r"|afgevaardigde|ambassadeur|diplomaat|medewerker)\b")
+NAMENS = re.compile(r"\bnamens\s*$", re.IGNORECASE)
+PREPOSITION = re.compile(r"\b(?:in|naar|uit|te|van|bij|met|tegen|over|voor|door|aan|onder|tussen|dan|als|zoals)\s+"
+                         r"(?:de\s+|het\s+)?$", re.IGNORECASE)
+REPRESENTED_BY = re.compile(r"\bvertegenwoordigd\s+door\b", re.IGNORECASE)
+
+
+class _State:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.turns = turns(ctx)
+        self.last_person: str | None = None
+        self.carried: list[str] = []
+        self.roles: dict[str, str | None] = {}
 
 
 def extract(ctx: Context) -> None:
-    series_meetings: dict[str, list[Meeting]] = {}
-    for m in ctx.meetings.values():
-        if m.ordinal:
-            series_meetings.setdefault(m.series, []).append(m)
-    for ms in series_meetings.values():
-        ms.sort(key=lambda m: m.ordinal or 0)
-    default_series = max(series_meetings, key=lambda s: len(series_meetings[s])) if series_meetings else None
-    last_person: str | None = None
-    last_ordinal = 0
+    record = record_meeting(ctx)
+    refs = MeetingRefs(ctx, record)
+    st = _State(ctx)
     rows: dict[tuple[str, str, str], AttendanceFact] = {}
-    previous: list[Meeting] = []  # the dated meetings of the sentence before
-    previous_end = 0
     for s in ctx.sentences:
-        if s.text.rstrip().endswith("?"):
-            continue  # a question asks; it does not report who attended
-        clauses = _clauses(ctx, s.start, s.end)
-        # `Tijdens de vergadering van 3 mei ... . Alle aanwezige leden gaan akkoord`: the meeting just named
-        group = PRESENT_GROUP.search(s.text)
-        same_paragraph = group and not re.search(r"\n\s*\n", ctx.text[previous_end:s.start + group.start()])
-        carried: list[Meeting] = previous if same_paragraph else []
-        previous = [m for m in ctx.meetings.values() if m.start and len(m.start) == 10
-                    and any(s.start <= a < s.end for a, _ in m.spans)]
-        previous_end = s.end
-        carried_actors: list[str] = []
-        for cs, ce in clauses:
+        question = s.text.rstrip().endswith("?")
+        for cs, ce in _clauses(ctx, s.start, s.end):
             clause = ctx.text[cs:ce]
-            refs, last_ordinal = _meeting_refs(ctx, cs, ce, clause, series_meetings, default_series, last_ordinal)
-            refs = refs or carried
-            carried = refs or carried
-            actors = _actors(ctx, cs, ce, clause, refs, last_person)
-            if not actors and re.match(r"\s*(?:en\s+)?(?:was|is|nam|werd|had|liet)\b", clause):
-                actors = carried_actors  # `hij nam deel aan ..., en was niet uitgenodigd op de vierde`
-            carried_actors = actors or carried_actors
-            persons = [k for k in actors if ctx.actors[k].kind == "person"]
-            if persons:
-                last_person = persons[-1]
-            status = _status(clause)
-            if not status or not refs:
+            meetings = refs.resolve(cs, ce) if not question else []
+            found = cues(clause)
+            subject = _actors(st, cs, ce)
+            if not subject and IT_SUBJECT.match(clause):
+                subject = st.carried  # `hij nam deel ..., en was niet uitgenodigd`, `het werd niet uitgenodigd`
+            st.carried = subject or st.carried
+            if question or not found or states_nothing(clause, s.text):
+                _remember(st, cs, ce)
                 continue
-            if status == "present" and PLURAL.search(clause) and not _dated(clause):
-                continue  # `nam deel aan de Coormulti-vergaderingen:` introduces the detail that follows
-            for meeting in refs:
-                for key in actors:
-                    if _hosts(ctx, key, meeting):
-                        continue
-                    rows.setdefault((meeting.key, key, status), AttendanceFact(
-                        meeting=meeting.key, actor=key, status=status, evidence=ctx.evidence(cs, ce)))
-        sentence_people = [m.key for m in ctx.mentions_in(s.start, s.end) if ctx.actors[m.key].kind == "person"]
-        if sentence_people:
-            last_person = sentence_people[-1]
+            meetings = meetings or refs.fallback(cs)
+            if not meetings or _introduces(ctx, clause, ce, found, meetings):
+                _remember(st, cs, ce)
+                continue
+            for cue in found:
+                for key, status in _who(st, cs, ce, cue, subject):
+                    for meeting in meetings:
+                        if not _hosts(ctx, key, meeting):
+                            rows.setdefault((meeting.key, key, status), AttendanceFact(
+                                meeting=meeting.key, actor=key, status=status, evidence=ctx.evidence(cs, ce)))
+            _remember(st, cs, ce)
     ctx.attendance.extend(rows[k] for k in sorted(rows))
-
-
-def _dated(clause: str) -> bool:
-    return bool(re.search(r"\d{1,2}\s+[a-z]+\s+\d{4}|\d{1,2}/\d{1,2}", clause))
 
 
 def _clauses(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -110,73 +94,105 @@ def _clauses(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
-def _status(clause: str) -> str | None:
-    for status, pattern in CUES:
-        if pattern.search(clause):
-            return status
-    return None
+def _introduces(ctx: Context, clause: str, ce: int, found: list[Cue], meetings: list[Meeting]) -> bool:
+    """`nam deel aan de Coormulti-vergaderingen: hij liet zich ...`: a clause that announces the detail after it."""
+    return (len(meetings) > 1 and ctx.text[ce:ce + 1] == ":" and bool(ALL_OF.search(clause))
+            and all(c.status == "present" for c in found))
 
 
-def _meeting_refs(ctx: Context, cs: int, ce: int, clause: str, series_meetings: dict[str, list[Meeting]],
-                  default_series: str | None, last_ordinal: int) -> tuple[list[Meeting], int]:
-    refs: list[Meeting] = []
-    for m in ctx.meetings.values():
-        if any(cs <= a < ce or cs < b <= ce for a, b in m.spans) and m.start and len(m.start) == 10:
-            refs.append(m)
-    if refs:
-        return sorted(refs, key=lambda m: m.key), last_ordinal
-    series = default_series
-    for w in MEETING_WORD.finditer(clause):
-        for name in series_meetings:
-            if name.lower()[:6] in w.group("w").lower():
-                series = name
-    ms = series_meetings.get(series or "", [])
-    if not ms:
-        return [], last_ordinal
-    wanted: list[int] = []
-    for o in ORDINAL.finditer(clause):
-        if o.group("n"):
-            count = 2 if o.group("n") == "twee" else 3
-            wanted += list(range(last_ordinal + 1, last_ordinal + 1 + count))
-        elif o.group("o") == "laatste":
-            wanted.append(len(ms))
-        else:
-            wanted.append(ORDINALS[o.group("o")])
-    if wanted:
-        last_ordinal = max(wanted)
-        return [m for m in ms if m.ordinal in wanted], last_ordinal
-    if PLURAL.search(clause):
-        return list(ms), last_ordinal
-    return [], last_ordinal
+def _remember(st: _State, cs: int, ce: int) -> None:
+    people = [m.key for m in st.ctx.mentions_in(cs, ce) if st.ctx.actors[m.key].kind == "person"]
+    if people:
+        st.last_person = people[-1]
 
 
-REPORTED = re.compile(r"\b(?:stelt|stelde|zegt|zei|meldt|meldde|verklaarde|antwoordde|schrijft)\s+(?:dat\b|:)")
+def _kept(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The longest mention wins: `kabinetten van de federale regering` hides `federale regering`."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in mentions)]
 
 
-def _actors(ctx: Context, cs: int, ce: int, clause: str, refs: list[Meeting], last_person: str | None) -> list[str]:
-    said = REPORTED.search(clause)
+def _actors(st: _State, cs: int, ce: int) -> list[str]:
+    """Who the clause is about, before any subordinate clause; persons win over the bodies named with them,
+    except a body someone acts for (`namens X`)."""
+    ctx = st.ctx
+    said = REPORTED.search(ctx.text, cs, ce)
     if said:  # `De minister-president stelt dat X niet uitgenodigd was`: X is who it is about
-        cs += said.end()
-        clause = clause[said.end():]
-    mentions = ctx.mentions_in(cs, ce)
-    # the longest mention wins: `kabinetten van de federale regering` hides `federale regering`
-    kept = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+        cs = said.end()
+    sub = SUBORDINATE.search(ctx.text, cs, ce)
+    end = sub.start() if sub else ce
     keys: list[str] = []
-    for m in kept:
-        if m.key not in keys and ctx.actors[m.key].kind not in ("party", "country") or (
-                m.key not in keys and ctx.actors[m.key].kind == "country" and not refs):
-            keys.append(m.key)
-    voice = ctx.voice_at(cs)
-    if FIRST_PERSON.search(clause) and voice[0]:
-        keys.insert(0, voice[0])
-    if SECOND_PERSON.search(clause) and voice[1]:
-        keys.insert(0, voice[1])
-    if PRONOUN.search(clause) and last_person and not any(ctx.actors[k].kind == "person" for k in keys):
-        keys.append(last_person)
-    if any(ctx.actors[k].kind == "person" for k in keys):  # a person acts; the bodies named are context
-        keys = [k for k in keys if ctx.actors[k].kind == "person" or ctx.actors[k].kind == "committee"]
+    acting_for: list[str] = []
+    for m in _kept(ctx, ctx.mentions_in(cs, end)):
+        kind = ctx.actors[m.key].kind
+        before = ctx.text[max(cs, m.start - 25):m.start]
+        if kind == "party":
+            continue
+        if NAMENS.search(before):
+            acting_for.append(m.key)
+        elif kind == "country" and PREPOSITION.search(before):
+            continue  # `in België`, `naar Marrakesh`: a place, not who attended
+        keys.append(m.key)
+    clause = ctx.text[cs:end]
+    speaker = _first_person(st, cs)
+    if FIRST_PERSON.search(clause) and speaker:
+        keys.insert(0, speaker)
+    if OWN_CABINET.search(clause) and speaker:
+        keys.insert(0, _cabinet(ctx, speaker, cs + OWN_CABINET.search(clause).start()))
+    if SECOND_PERSON.search(clause) and (addressee := ctx.voice_at(cs)[1]):
+        keys.insert(0, addressee)
+    for r in ROLE_NOUN.finditer(clause):
+        holder = _role_holder(st, r.group("r"))
+        if holder:
+            keys.append(holder)
+    if PRONOUN.search(clause) and st.last_person and not any(ctx.actors[k].kind == "person" for k in keys):
+        keys.append(st.last_person)
+    if any(ctx.actors[k].kind == "person" for k in keys):
+        keys = [k for k in keys if ctx.actors[k].kind in ("person", "committee", "cabinet") or k in acting_for]
     return list(dict.fromkeys(keys))
+
+
+def _first_person(st: _State, pos: int) -> str | None:
+    inside, speaker = speaker_at(st.turns, pos)
+    return speaker if inside else st.ctx.voice_at(pos)[0]
+
+
+def _cabinet(ctx: Context, person: str, pos: int) -> str:
+    """`mijn kabinet`: the cabinet of the minister who writes."""
+    name = f"kabinet van {ctx.actors[person].name}"
+    return ctx.add_actor(f"cabinet/{slug(name)}", name, "cabinet", pos, pos + len("mijn kabinet")).key
+
+
+def _role_holder(st: _State, role: str) -> str | None:
+    """`de attaché`: the one person the document introduces as `<name>, attaché ...` or `attaché <name>`."""
+    if role not in st.roles:
+        ctx, found = st.ctx, set()
+        for a in ctx.persons():
+            for s, e in a.spans:
+                if re.match(rf",?\s+(?:[\w-]+\s+)?{role}\b", ctx.text[e:e + 60]) or re.search(
+                        rf"\b{role}\s*,?\s*(?:de\s+heer\s+|mevrouw\s+)?$", ctx.text[max(0, s - 40):s]):
+                    found.add(a.key)
+        st.roles[role] = found.pop() if len(found) == 1 else None
+    return st.roles[role]
+
+
+def _who(st: _State, cs: int, ce: int, cue: Cue, subject: list[str]) -> list[tuple[str, str]]:
+    """The (actor, status) rows one cue gives."""
+    ctx = st.ctx
+    if cue.after:  # `voorgezeten door X`, `ik heet X welkom`, `bijgestaan door X`
+        stop = ctx.text.find("welkom", cs + cue.end, ce) if ctx.text[cs + cue.start:cs + cue.end].lower() == "heet" else ce
+        objects = _actors(st, cs + cue.end, stop if stop > 0 else ce)
+        if ctx.text[cs + cue.start:cs + cue.end].lower() == "voorgezeten door":
+            objects = objects[:1]
+        return [(k, cue.status) for k in objects]
+    by = REPRESENTED_BY.search(ctx.text, cs + cue.start, ce)
+    if cue.status == "present" and by:
+        represented = _actors(st, cs, by.start())
+        deputies = _actors(st, by.end(), ce)
+        persons = [k for k in deputies if ctx.actors[k].kind == "person"]
+        rows = [(k, "present") for k in (persons or deputies)[:1]]
+        return rows + [(k, "present") for k in represented if ctx.actors[k].kind != "person"]
+    return [(k, cue.status) for k in subject]
 
 
 def _hosts(ctx: Context, key: str, meeting: Meeting) -> bool:

@@ -4,8 +4,10 @@ leden van de regering: ...`.
 
 Each list gives one row per actor it names (a person with a party tag, a person with an
 affiliation in brackets, an administration) for the meeting the report is about: the dated
-meeting named last before the list, else the first one after it. Names in brackets are
-affiliations, not attendees.
+meeting named last before the list, else the first one after it. A list item is a line
+(`- ...`) or a `;`-separated entry; an item that names a person names its attendee, and the
+bodies in it are that person's affiliation (`mevrouw Teresa Almeida, hoofd van het
+Benelux-bureau van de IOM`); names in brackets are affiliations too.
 """
 
 from __future__ import annotations
@@ -33,21 +35,25 @@ BRACKETS = re.compile(r"\([^()]*\)")
 STOP = re.compile(r"\n[ \t]*\n|\n[ \t]*[A-ZÀ-Ý][\w ]{2,40}:")
 
 
+ITEM = re.compile(r"\n[ \t]*[-–•][ \t]*|;\s*|\n[ \t]*\n")
+
+
+def dated_meetings(ctx: Context) -> list[tuple[int, Meeting]]:
+    """The dated meetings by where the text first names them."""
+    return sorted(((min(a for a, _ in m.spans), m) for m in ctx.meetings.values()
+                   if m.start and len(m.start) == 10 and m.spans), key=lambda am: (am[0], am[1].key))
+
+
 def extract(ctx: Context) -> None:
-    dated = sorted(((min(a for a, _ in m.spans), m) for m in ctx.meetings.values()
-                    if m.start and len(m.start) == 10 and m.spans), key=lambda am: (am[0], am[1].key))
+    dated = dated_meetings(ctx)
     rows: dict[tuple[str, str, str], AttendanceFact] = {}
     for head in HEAD.finditer(ctx.text):
         status = next(s for s, _ in HEADS if head.group(s))
         start, end = _block(ctx.text, head.end())
-        meeting = _meeting_for(dated, head.start())
+        meeting = meeting_for(dated, head.start())
         if meeting is None or end <= start:
             continue
-        brackets = [(m.start() + start, m.end() + start) for m in BRACKETS.finditer(ctx.text[start:end])]
-        for mention in ctx.mentions_in(start, end):
-            actor = ctx.actors[mention.key]
-            if actor.kind in ("party", "country") or any(a <= mention.start < b for a, b in brackets):
-                continue
+        for mention in _attendees(ctx, start, end):
             rows.setdefault((meeting.key, mention.key, status), AttendanceFact(
                 meeting=meeting.key, actor=mention.key, status=status, evidence=ctx.evidence(head.start(), end)))
     known = {(a.meeting, a.actor, a.status) for a in ctx.attendance}
@@ -67,7 +73,20 @@ def _block(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _meeting_for(dated: list[tuple[int, Meeting]], pos: int) -> Meeting | None:
+def _attendees(ctx: Context, start: int, end: int) -> list:
+    """Per item: its persons, else its bodies; never what stands in brackets, parties or countries."""
+    brackets = [(m.start() + start, m.end() + start) for m in BRACKETS.finditer(ctx.text[start:end])]
+    cuts = [start] + [m.end() for m in ITEM.finditer(ctx.text, start, end)] + [end]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        kept = [m for m in ctx.mentions_in(a, b) if ctx.actors[m.key].kind not in ("party", "country")
+                and not any(x <= m.start < y for x, y in brackets)]
+        persons = [m for m in kept if ctx.actors[m.key].kind == "person"]
+        out += persons or kept
+    return out
+
+
+def meeting_for(dated: list[tuple[int, Meeting]], pos: int) -> Meeting | None:
     before = [m for at, m in dated if at < pos]
     if before:
         return before[-1]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from gcmkg.extract import attendance, attendance_lists, document, groups, meetings, organisations, persons, positions
+from gcmkg.extract import attendance, attendance_lists, attendance_speakers, document, groups, meetings, organisations, persons, positions
 from gcmkg.extract.context import Context
 
 
@@ -30,5 +30,6 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _entry("meetings", meetings),
     _entry("attendance", attendance),
     _entry("attendance lists", attendance_lists),
+    _entry("attendance speakers", attendance_speakers),
     _entry("positions", positions),
 )

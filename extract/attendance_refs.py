@@ -1,0 +1,178 @@
+"""Which dated meeting a clause speaks of.
+
+In order: a meeting the meetings extractor bound in the clause (`de vergadering van
+12 april 2022`); a date in the clause that is a meeting's day (`Op die van 23 maart`);
+an ordinal of a series (`de vierde vergadering`, `het eerste`, `de tweede en de derde
+vergadering van de werkgroep`, `de twee volgende`); the series as a whole (`op alle drie
+de vergaderingen`, `beide bijeenkomsten`, `de vergaderingen`) or what follows
+(`de volgende vergaderingen`); anaphora (`die vergadering`, `op die`, `er`, `daaraan`)
+for the meeting referred to last; a series or venue named without a date (`op het Forum`,
+`naar Marrakesh`, `bij de stemming`) for the one meeting the document dates under that
+word. A series word names the series that shares a word with it: `werkgroep` is
+`IMC werkgroep`, `Coormulti-vergaderingen` is `CoorMulti`; a word without one
+(`vergadering`, `bijeenkomst`) takes the series in focus.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gcmkg.extract import series as known
+from gcmkg.extract.context import Context, Meeting
+from gcmkg.extract.dates import find_dates
+from gcmkg.extract.meetings import MEETING_WORD, ORDINALS
+
+# an ordinal that counts meetings, not `derde landen`, `de eerste keer`, `het tweede kwartaal`, `een eerste lezing`
+ORDINAL = re.compile(r"(?<!\been )\b(?P<o>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\b"
+                     r"(?!\s+(?:minister|land|landen|lidsta\w*|partij\w*|pijler|lezing|kwarta\w*|week|dag|maand|jaar|keer|"
+                     r"plaats|persoon|personen|generatie|fase|lid|alinea|zin|helft|kamer|Kamer|ronde|versie|ontwerp))"
+                     r"|\b(?P<n>twee|drie) volgende\b", re.IGNORECASE)
+ALL_OF = re.compile(r"\b(?:alle\s+(?:(?:twee|drie|vier|vijf|zes)\s+)?(?:de\s+)?|beide\s+|elk\s+van\s+(?:de|die|deze)\s+|"
+                    r"(?:de|die|deze)\s+)(?:[\w-]+-)?(?:vergaderingen|bijeenkomsten|zittingen)\b", re.IGNORECASE)
+NEXT_ONES = re.compile(r"\b(?:de|alle)\s+volgende\s+(?:vergaderingen|bijeenkomsten)\b", re.IGNORECASE)
+ANAPHOR = re.compile(r"\b(?:die|deze|dat|dit|diezelfde|dezelfde)\s+(?:[\w-]+\s+)?(?:vergadering|bijeenkomst|overleg|zitting|"
+                     r"conferentie|top|raad|debat|hoorzitting|agendapunt|gelegenheid)\b|\bop\s+die\b(?!\s+\w+en\b)|"
+                     r"\b(?:daaraan|daarbij|daarop|daar)\b|\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+)?er\b",
+                     re.IGNORECASE)
+PLACE = re.compile(r"\bnaar\s+(?P<p>[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)")
+HEADING_DATE = re.compile(r"(?m)^[ \t]*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}[\s/]",
+                          re.IGNORECASE)
+_GENERIC = {"vergadering", "vergaderingen", "bijeenkomst", "bijeenkomsten", "zitting", "overleg", "de", "het", "van", "en"}
+_KINDS = {"werkgroep", "raadswerkgroep", "commissie", "forum", "stemming", "debat", "plenaire", "ministerraad"}
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.split(r"[\W_]+", text.lower()) if len(t) > 2}
+
+
+class MeetingRefs:
+    """Resolves meeting references clause by clause, keeping the meetings in focus."""
+
+    def __init__(self, ctx: Context, record: Meeting | None = None) -> None:
+        self.ctx = ctx
+        self.dated = sorted((m for m in ctx.meetings.values() if m.start and len(m.start) == 10 and m.spans),
+                            key=lambda m: (m.start or "", m.key))
+        self.by_series: dict[str, list[Meeting]] = {}
+        for m in self.dated:
+            self.by_series.setdefault(m.series, []).append(m)
+        many = [s for s, ms in self.by_series.items() if len(ms) > 1]
+        self.default_series = max(many, key=lambda s: len(self.by_series[s])) if many else None
+        self.context = {m.key: self._context(m) for m in self.dated}
+        self.record = record
+        self.focus: list[Meeting] = []
+        self.focus_at = -1
+        self.last_ordinal = 0
+
+    def _context(self, m: Meeting) -> str:
+        out = []
+        for a, _ in m.spans:
+            s = self.ctx.sentence_at(a)
+            out.append(s.text if s else self.ctx.text[a:a + 200])
+        return " ".join(out).lower() + " " + m.series.lower() + " " + (m.location or "").lower()
+
+    def resolve(self, cs: int, ce: int) -> list[Meeting]:
+        """The meetings clause text[cs:ce] speaks of; remembers them as the focus."""
+        refs = self._explicit(cs, ce) or self._counted(cs, ce) or self._named(cs, ce) or self._anaphor(cs, ce)
+        if refs:
+            self.focus, self.focus_at = refs, ce
+        return refs
+
+    def fallback(self, pos: int) -> list[Meeting]:
+        """No reference in the clause: the meeting of the sentences just before (same paragraph), or in a record,
+        the sitting the section reports."""
+        if self.focus and self.focus_at >= 0 and not re.search(r"\n[ \t]*\n", self.ctx.text[self.focus_at:pos]):
+            return self.focus
+        if self.record is not None:
+            return [self.section(pos)]
+        return []
+
+    def section(self, pos: int) -> Meeting:
+        """The sitting a record reports at pos: its own, or the one a dated heading line above pos opens."""
+        best: tuple[int, Meeting] | None = None
+        for m in self.dated:
+            for a, _ in m.spans:
+                line = self.ctx.text.rfind("\n", 0, a) + 1
+                if a < pos and HEADING_DATE.match(self.ctx.text, line) and (best is None or a > best[0]):
+                    if self.ctx.text[line:a].strip() == "" or re.fullmatch(r"\s*\w+dag\s*", self.ctx.text[line:a]):
+                        best = (a, m)
+        return best[1] if best and self.record and best[0] > min(a for a, _ in self.record.spans) else self.record
+
+    def _explicit(self, cs: int, ce: int) -> list[Meeting]:
+        refs = [m for m in self.dated if any(cs <= a < ce or cs < b <= ce for a, b in m.spans)]
+        for d in find_dates(self.ctx.text, self.ctx.date, cs, ce):
+            for day in (x for x in d.dates if len(x) == 10):
+                refs += [m for m in self.dated if m.start == day or (m.end and (m.start or "") <= day <= m.end)]
+        return sorted({m.key: m for m in refs}.values(), key=lambda m: (m.start or "", m.key))
+
+    def _series_named(self, clause: str) -> str | None:
+        """The series a meeting word in the clause names, by a word they share; None for `vergadering`."""
+        best: tuple[int, str] | None = None
+        for w in MEETING_WORD.finditer(clause):
+            words = _tokens(w.group("w")) - _GENERIC
+            for name in self.by_series:
+                tokens = _tokens(name)
+                if not words or (tokens & _KINDS) - words:
+                    continue
+                shared = len(words & tokens)
+                if shared and (best is None or shared > best[0]):
+                    best = (shared, name)
+        return best[1] if best else None
+
+    def _series_in_focus(self, clause: str) -> str | None:
+        named = self._series_named(clause)
+        if named:
+            return named
+        series = {m.series for m in self.focus if len(self.by_series.get(m.series, [])) > 1}
+        return series.pop() if len(series) == 1 else self.default_series
+
+    def _counted(self, cs: int, ce: int) -> list[Meeting]:
+        clause = self.ctx.text[cs:ce]
+        series = self._series_in_focus(clause)
+        ms = self.by_series.get(series or "", [])
+        if len(ms) < 2:
+            return []
+        if NEXT_ONES.search(clause) and self.focus:
+            last = max(m.start or "" for m in self.focus)
+            return [m for m in ms if (m.start or "") > last]
+        wanted: list[int] = []
+        for o in ORDINAL.finditer(clause):
+            if o.group("n"):
+                count = 2 if o.group("n").lower() == "twee" else 3
+                wanted += list(range(self.last_ordinal + 1, self.last_ordinal + 1 + count))
+            elif o.group("o").lower() == "laatste":
+                wanted.append(len(ms))
+            else:
+                wanted.append(ORDINALS[o.group("o").lower()])
+        if wanted:
+            self.last_ordinal = max(wanted)
+            return [m for m in ms if m.ordinal in wanted]
+        if ALL_OF.search(clause):
+            return list(ms)
+        return []
+
+    def _named(self, cs: int, ce: int) -> list[Meeting]:
+        """A series or venue named without a date: the one meeting of the document it can be."""
+        clause = self.ctx.text[cs:ce]
+        words: list[str] = [s.series.name for s in known.find(clause)]
+        words += [w.group("w") for w in MEETING_WORD.finditer(clause)]
+        words += [p.group("p") for p in PLACE.finditer(clause)]
+        for word in words:
+            low = re.sub(r"\s+", " ", word).lower()
+            if low in _GENERIC or len(low) < 4:
+                continue
+            cands = [m for m in self.dated if m.series.lower() == low] or [
+                m for m in self.dated if re.search(rf"(?<!\w){re.escape(low)}(?!\w)", self.context[m.key])]
+            if len(cands) > 1:
+                cands = [m for m in cands if m in self.focus] or cands
+            if len(cands) > 1:
+                earlier = sorted((max(a for a, _ in m.spans if a < cs), m.key, m) for m in cands
+                                 if any(a < cs for a, _ in m.spans))
+                cands = [earlier[-1][2]] if earlier else []
+            if len(cands) == 1:
+                return cands
+        return []
+
+    def _anaphor(self, cs: int, ce: int) -> list[Meeting]:
+        if ANAPHOR.search(self.ctx.text, cs, ce) and self.focus and 0 <= cs - self.focus_at < 800:
+            return self.focus
+        return []
