@@ -41,6 +41,7 @@ ROLE_NOUN = re.compile(r"\b(?:[Dd]e|[Mm]ijn|[Zz]ijn|[Hh]aar)\s+(?P<r>attaché|am
 NAMENS = re.compile(r"\bnamens\s*$", re.IGNORECASE)
 PREPOSITION = re.compile(r"\b(?:in|naar|uit|te|van|bij|met|tegen|over|voor|door|aan|onder|tussen|dan|als|zoals)\s+"
                          r"(?:de\s+|het\s+)?$", re.IGNORECASE)
+GROUP = re.compile(r"aanwezige\b", re.IGNORECASE)
 REPRESENTED_BY = re.compile(r"\bvertegenwoordigd\s+door\b", re.IGNORECASE)
 
 
@@ -58,26 +59,32 @@ def extract(ctx: Context) -> None:
     refs = MeetingRefs(ctx, record)
     st = _State(ctx)
     rows: dict[tuple[str, str, str], AttendanceFact] = {}
-    for s in ctx.sentences:
+    for i, s in enumerate(ctx.sentences):
+        refs.at_sentence(i)
         question = s.text.rstrip().endswith("?")
         for cs, ce in _clauses(ctx, s.start, s.end):
             clause = ctx.text[cs:ce]
+            before = refs.previous(cs)
             meetings = refs.resolve(cs, ce) if not question else []
             found = cues(clause)
             subject = _actors(st, cs, ce)
             if not subject and IT_SUBJECT.match(clause):
                 subject = st.carried  # `hij nam deel ..., en was niet uitgenodigd`, `het werd niet uitgenodigd`
             st.carried = subject or st.carried
-            if question or not found or states_nothing(clause, s.text):
+            if question or not found:
                 _remember(st, cs, ce)
                 continue
             meetings = meetings or refs.fallback(cs)
-            if not meetings or _introduces(ctx, clause, ce, found, meetings):
-                _remember(st, cs, ce)
-                continue
+            if _introduces(ctx, clause, ce, found, meetings):
+                found = []
             for cue in found:
+                if states_nothing(clause, s.text, cue):
+                    continue
+                # `Alle aanwezige vertegenwoordigers gaan akkoord met ... op de Conferentie`: present where the
+                # sentence before says they met, not at what they agree to
+                ms = before if GROUP.match(clause, cue.start) else meetings
                 for key, status in _who(st, cs, ce, cue, subject):
-                    for meeting in meetings:
+                    for meeting in ms:
                         if not _hosts(ctx, key, meeting):
                             rows.setdefault((meeting.key, key, status), AttendanceFact(
                                 meeting=meeting.key, actor=key, status=status, evidence=ctx.evidence(cs, ce)))

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 _W = r"(?:[\w'’.-]+,?\s+)"  # one word (and its comma) inside a verb phrase
 _REFL = r"(?:zich|mij|me|ons|zichzelf)"
+# where one travels to attend: a place (`naar Marrakesh`) or a meeting (`naar de conferentie`), not `naar een job`
+_TO = r"(?=(?:de\s+|het\s+)?(?:(?-i:[A-ZÀ-Ý])|(?:conferentie|top|vergadering|bijeenkomst|[Ff]orum|[Rr]aad)\b))"
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ _CUES: list[tuple[str, bool, str]] = [
     ("excused", False, r"\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+){0,4}?(?:verontschuldigd|verhinderd)\b"),
     ("excused", False, r"\bmet\s+kennisgeving\s+afwezig\b|\bafwezig\s+met\s+kennisgeving\b|\bbericht(?:en)?\s+van\s+verhindering\b"),
     ("not_invited", False, r"\b(?:niet|nooit|noch)\s+(?:[\w-]+\s+){0,4}?(?:uitgenodigd|op\s+uitgenodigd)\b|\bgeen\s+uitnodiging\b"),
-    ("invited", False, r"\b(?:werd|werden|was|waren|is|zijn|wordt|worden)\s+(?:[\w-]+,?\s+){0,6}?uitgenodigd\b"),
+    ("invited", False, r"\buitgenodigd\b"),
     ("invited", False, r"\buitnodiging\b(?:\s+[\w-]+){0,8}?\s+(?:verstuurd|verzonden|ontvangen|gestuurd)\b|"
                        r"\b(?:ontving|ontvingen|kreeg|kregen)\s+(?:[\w-]+\s+){0,3}?uitnodiging\b|"
                        r"\bnaar\s+aanleiding\s+van\s+de\s+uitnodiging\b"),
@@ -54,14 +56,14 @@ _CUES: list[tuple[str, bool, str]] = [
     ("present", True, r"\bheet\b"),  # `ik heet de minister ... welkom`: who is welcomed (checked with `welkom`)
     ("present", False, r"\b(?:nam|namen|neemt|nemen)\s+(?:[\w.,-]+\s+){0,10}?deel\b|\bdeel(?:genomen|nam|namen|neemt|nemen)\b"),
     ("present", False, r"\b(?:was|waren|is|zijn|ben|bent|werd|werden|wordt|worden)\s+(?:[\w-]+,?\s+){0,6}?"
-                       r"(?:aanwezig|vertegenwoordigd)\b|\baanwezig\b|\bvertegenwoordigd\s+door\b"),
+                       r"(?:aanwezig|vertegenwoordigd(?!\s+in\b))\b|\baanwezig\b|\bvertegenwoordigd\s+door\b"),
     ("present", False, r"\bvertegenwoordig(?:de|den)\b"),
     ("present", False, r"\bwoon(?:de|den|t|en)\s+(?:[\w-]+\s+){0,8}?bij\b|\bbijgewoond\b"),
     ("present", False, r"\bvolg(?:de|den)\s+(?:die|deze|dat|dit|de|het)\s+[\w-]*(?:vergadering|bijeenkomst|overleg|zitting)\b"),
     ("present", False, r"\bschuift\s+(?:[\w-]+\s+)?aan\b|\bschoof\s+(?:[\w-]+\s+)?aan\b"),
     ("present", False, r"\bvergezel(?:len|t|de|den)\b"),
-    ("present", False, r"\b(?:ga|gaat|gaan|ging|gingen|reis|reist|reisde|reisden|reizen)\s+(?:[\w-]+\s+){0,5}?naar\b|"
-                       r"\bnaar\s+(?:[\w-]+\s+){1,5}?(?:gaan|reizen|gegaan|gereisd|afvaardigen|afgevaardigd)\b"),
+    ("present", False, rf"\b(?:ga|gaat|gaan|ging|gingen|reis|reist|reisde|reisden|reizen)\s+(?:[\w-]+\s+){{0,5}}?naar\s+{_TO}|"
+                       rf"\bnaar\s+{_TO}(?:[\w-]+\s+){{0,5}}?(?:gaan|reizen|gegaan|gereisd|afvaardigen|afgevaardigd)\b"),
     ("present", False, r"\bdelegatie\s+(?:[\w-]+\s+){0,6}?(?:leiden|leidt|leidde|geleid)\b|"
                        r"\b(?:leidt|leidde)\s+(?:[\w-]+\s+){0,2}?delegatie\b"),
     ("present", False, r"\b(?:zetel|zetelt|zetelen|zetelde|zetelden|bespraken|besprak|ondervraagd|toegezegd|voorzat|"
@@ -100,7 +102,7 @@ def cues(clause: str) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
-def states_nothing(clause: str, sentence: str) -> bool:
-    """A question, a request or a supposition: no attendance fact, whatever verb it uses."""
-    clause = IDIOM.sub(" ", clause)
+def states_nothing(clause: str, sentence: str, cue: Cue | None = None) -> bool:
+    """A question, a request or a supposition up to the cue: no attendance fact, whatever verb it uses."""
+    clause = IDIOM.sub(" ", clause[:cue.end] if cue else clause)
     return bool(QUESTION.search(sentence) or SUPPOSED.search(clause) or REQUEST.search(clause))

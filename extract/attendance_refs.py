@@ -23,7 +23,7 @@ from gcmkg.extract.dates import find_dates
 from gcmkg.extract.meetings import MEETING_WORD, ORDINALS
 
 # an ordinal that counts meetings, not `derde landen`, `de eerste keer`, `het tweede kwartaal`, `een eerste lezing`
-ORDINAL = re.compile(r"(?<!\been )\b(?P<o>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\b"
+ORDINAL = re.compile(r"(?<!\been )(?<!\bten )\b(?P<o>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\b"
                      r"(?!\s+(?:minister|land|landen|lidsta\w*|partij\w*|pijler|lezing|kwarta\w*|week|dag|maand|jaar|keer|"
                      r"plaats|persoon|personen|generatie|fase|lid|alinea|zin|helft|kamer|Kamer|ronde|versie|ontwerp))"
                      r"|\b(?P<n>twee|drie) volgende\b", re.IGNORECASE)
@@ -61,6 +61,8 @@ class MeetingRefs:
         self.record = record
         self.focus: list[Meeting] = []
         self.focus_at = -1
+        self.sentence = (-1, -1)  # the sentence being read, and the one that set the focus
+        self.focus_sentence = -2
         self.last_ordinal = 0
 
     def _context(self, m: Meeting) -> str:
@@ -74,13 +76,24 @@ class MeetingRefs:
         """The meetings clause text[cs:ce] speaks of; remembers them as the focus."""
         refs = self._explicit(cs, ce) or self._counted(cs, ce) or self._named(cs, ce) or self._anaphor(cs, ce)
         if refs:
-            self.focus, self.focus_at = refs, ce
+            self.focus, self.focus_at, self.focus_sentence = refs, ce, self.sentence[0]
         return refs
+
+    def at_sentence(self, index: int) -> None:
+        self.sentence = (index, self.focus_sentence)
+
+    def previous(self, pos: int) -> list[Meeting]:
+        """The meetings the sentence before named, when it stands in the same paragraph."""
+        if self.focus and self.sentence[1] == self.sentence[0] - 1 and not re.search(
+                r"\n[ \t]*\n", self.ctx.text[self.focus_at:pos]):
+            return self.focus
+        return []
 
     def fallback(self, pos: int) -> list[Meeting]:
         """No reference in the clause: the meeting of the sentences just before (same paragraph), or in a record,
         the sitting the section reports."""
-        if self.focus and self.focus_at >= 0 and not re.search(r"\n[ \t]*\n", self.ctx.text[self.focus_at:pos]):
+        if self.focus and self.focus_sentence >= self.sentence[0] - 1 and not re.search(
+                r"\n[ \t]*\n", self.ctx.text[self.focus_at:pos]):
             return self.focus
         if self.record is not None:
             return [self.section(pos)]
