@@ -29,7 +29,10 @@ PRODUCES = ("attendance",)
 
 CLAUSE = re.compile(r",\s+(?=(?:hij|zij|en|maar)\b)|\s+maar\s+|;\s*|:\s+")
 SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:omdat|doordat|aangezien|zodat|wegens|terwijl|nadat|want|om\s+(?!de\b|het\b))\b")
-REPORTED = re.compile(r"\b(?:stelt|stelde|zegt|zei|meldt|meldde|verklaarde|antwoordde|schrijft|deel\s+mee)\s+(?:dat\b|:)")
+# `De minister-president stelt dat X ...`, `Ik betreur bovendien dat X ...`: X is who the clause is about
+REPORTED = re.compile(r"\b(?:stel|zeg|zei|meld|verklaar|antwoord|schrijf|schreef|betreur|bevestig|vind|vond|weet|wist|"
+                      r"begrijp|hoor|vernam|vernemen|lees|las|benadruk|onderstreep|herinner|merk|deel\s+mee|deelt\s+mee)"
+                      r"\w*\s+(?:[\w-]+\s+){0,3}?(?:dat\b|:)", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:hij|zij|betrokkene)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:ik|mij|me)\b", re.IGNORECASE)
 SECOND_PERSON = re.compile(r"\b[uU]\b")
@@ -38,9 +41,17 @@ IT_SUBJECT = re.compile(r"\s*(?:het|zij|ze)\s+(?:werd|was|is|wordt|werden|waren)
                         re.IGNORECASE)
 ROLE_NOUN = re.compile(r"\b(?:[Dd]e|[Mm]ijn|[Zz]ijn|[Hh]aar)\s+(?P<r>attaché|ambtenaar|vertegenwoordiger|kabinetschef|adviseur"
                        r"|afgevaardigde|ambassadeur|diplomaat|medewerker)\b")
+TITLE = re.compile(r"\b[Dd]e\s+(?P<t>minister-president|minister|staatssecretaris)\b(?!\s+(?:van|voor)\b)")
 NAMENS = re.compile(r"\bnamens\s*$", re.IGNORECASE)
-PREPOSITION = re.compile(r"\b(?:in|naar|uit|te|van|bij|met|tegen|over|voor|door|aan|onder|tussen|dan|als|zoals)\s+"
+# a body after a preposition is a place or a topic (`in het Vlaams Parlement`, `bij de FOD`), not who attended;
+# a country also after `van` and `met` (`de Permanente Vertegenwoordiger van het Verenigd Koninkrijk`)
+PREPOSITION = re.compile(r"\b(?:in|naar|uit|te|bij|tegen|over|voor|door|aan|onder|tussen|dan|als|zoals)\s+"
                          r"(?:de\s+|het\s+)?$", re.IGNORECASE)
+COUNTRY_PREPOSITION = re.compile(r"\b(?:van|met)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+PLACE_KINDS = ("country", "parliament", "international_organisation", "government", "ministry", "administration")
+# `Permanente Vertegenwoordiging van België bij de Verenigde Naties`: a name inside a longer name
+INSIDE_NAME = re.compile(r"(?-i:[A-ZÀ-Ý])[\w-]+\s+(?:van|voor|bij)\s+(?:de\s+|het\s+)?$")
+OFFICE = re.compile(r"\b(?:minister|staatssecretaris|minister-president|eerste minister)\b", re.IGNORECASE)
 GROUP = re.compile(r"aanwezige\b", re.IGNORECASE)
 REPRESENTED_BY = re.compile(r"\bvertegenwoordigd\s+door\b", re.IGNORECASE)
 
@@ -124,21 +135,25 @@ def _actors(st: _State, cs: int, ce: int) -> list[str]:
     except a body someone acts for (`namens X`)."""
     ctx = st.ctx
     said = REPORTED.search(ctx.text, cs, ce)
-    if said:  # `De minister-president stelt dat X niet uitgenodigd was`: X is who it is about
+    if said:
         cs = said.end()
-    sub = SUBORDINATE.search(ctx.text, cs, ce)
+    opening = SUBORDINATE.match(ctx.text, cs) or re.match(r"\s*(?:[Oo]m|[Oo]mdat|[Aa]ls|[Ww]anneer)\b", ctx.text[cs:ce])
+    if opening:  # `Om misverstanden te voorkomen, zal Nederland ...`: the main clause follows the comma
+        comma = ctx.text.find(",", cs, ce)
+        cs = comma + 1 if comma > 0 else cs
+    sub = SUBORDINATE.search(ctx.text, cs + 1, ce)
     end = sub.start() if sub else ce
     keys: list[str] = []
     acting_for: list[str] = []
     for m in _kept(ctx, ctx.mentions_in(cs, end)):
         kind = ctx.actors[m.key].kind
-        before = ctx.text[max(cs, m.start - 25):m.start]
-        if kind == "party":
+        before = ctx.text[max(cs, m.start - 30):m.start]
+        if kind == "party" or INSIDE_NAME.search(before):
             continue
         if NAMENS.search(before):
             acting_for.append(m.key)
-        elif kind == "country" and PREPOSITION.search(before):
-            continue  # `in België`, `naar Marrakesh`: a place, not who attended
+        elif kind in PLACE_KINDS and PREPOSITION.search(before) or kind == "country" and COUNTRY_PREPOSITION.search(before):
+            continue  # `in België`, `bij de FOD Buitenlandse Zaken`: a place, not who attended
         keys.append(m.key)
     clause = ctx.text[cs:end]
     speaker = _first_person(st, cs)
@@ -148,6 +163,9 @@ def _actors(st: _State, cs: int, ce: int) -> list[str]:
         keys.insert(0, _cabinet(ctx, speaker, cs + OWN_CABINET.search(clause).start()))
     if SECOND_PERSON.search(clause) and (addressee := ctx.voice_at(cs)[1]):
         keys.insert(0, addressee)
+    for r in TITLE.finditer(clause):
+        if not any(ctx.actors[k].kind == "person" for k in keys) and (holder := _title_holder(ctx, r.group("t"))):
+            keys.append(holder)
     for r in ROLE_NOUN.finditer(clause):
         holder = _role_holder(st, r.group("r"))
         if holder:
@@ -165,9 +183,25 @@ def _first_person(st: _State, pos: int) -> str | None:
 
 
 def _cabinet(ctx: Context, person: str, pos: int) -> str:
-    """`mijn kabinet`: the cabinet of the minister who writes."""
-    name = f"kabinet van {ctx.actors[person].name}"
+    """`mijn kabinet`: the cabinet of the minister who writes, named after the office (`kabinet van de Vlaamse
+    minister van Welzijn`) or, for a holder of no ministerial office, after the person."""
+    office = next((r for r in ctx.actors[person].roles if OFFICE.match(re.sub(r"^(?:[Vv]laams|[Ff]ederaal)\s+", "", r))), None)
+    if office:
+        office = re.sub(r"^[Vv]laams\s+", "Vlaamse ", office)
+        name = f"kabinet van de {office[0].lower() + office[1:] if not office.startswith('Vlaamse') else office}"
+    else:
+        name = f"kabinet van {ctx.actors[person].name}"
     return ctx.add_actor(f"cabinet/{slug(name)}", name, "cabinet", pos, pos + len("mijn kabinet")).key
+
+
+def _title_holder(ctx: Context, title: str) -> str | None:
+    """`de minister`: the one author or addressee of the document who holds that office."""
+    title = title.lower()
+    if title in ctx.role_holders:
+        return None  # the persons extractor already named its holder in the text
+    found = {k for k in ctx.authors + ctx.addressees if k in ctx.actors
+             and any(re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", r, re.IGNORECASE) for r in ctx.actors[k].roles)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _role_holder(st: _State, role: str) -> str | None:
@@ -203,9 +237,10 @@ def _who(st: _State, cs: int, ce: int, cue: Cue, subject: list[str]) -> list[tup
 
 
 def _hosts(ctx: Context, key: str, meeting: Meeting) -> bool:
-    """The parliament of a plenary or the place of a meeting is not among those who attend it."""
+    """The place of a meeting, and the body that is the meeting (`werkgroep van het IMC` for `IMC werkgroep`),
+    are not among those who attend it."""
     name = ctx.actors[key].name
     words = {w for w in re.findall(r"\w+", name.lower()) if w not in ("de", "het", "van", "der")}
     series = set(re.findall(r"\w+", meeting.series.lower()))
-    return (name in meeting.series or (bool(words) and words <= series)  # `werkgroep van het IMC` holds `IMC werkgroep`
+    return (ctx.actors[key].kind not in ("parliament", "person") and (name in meeting.series or (bool(words) and words <= series))
             or (meeting.location is not None and name == meeting.location))

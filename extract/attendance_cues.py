@@ -36,8 +36,7 @@ class Cue:
 
 # (status, after, pattern); earlier entries win where matches overlap
 _CUES: list[tuple[str, bool, str]] = [
-    ("excused", False, rf"\b(?:liet|laat|lieten|laten|heeft|hebben|had|hadden)\s+{_W}{{0,6}}?{_REFL}\s+{_W}{{0,6}}?"
-                       rf"(?:laten\s+)?verontschuldigen\b"),
+    ("excused", False, rf"\b{_REFL}\s+{_W}{{0,8}}?(?:laten\s+)?verontschuldigen\b"),
     ("excused", False, r"\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+){0,4}?(?:verontschuldigd|verhinderd)\b"),
     ("excused", False, r"\bmet\s+kennisgeving\s+afwezig\b|\bafwezig\s+met\s+kennisgeving\b|\bbericht(?:en)?\s+van\s+verhindering\b"),
     ("not_invited", False, r"\b(?:niet|nooit|noch)\s+(?:[\w-]+\s+){0,4}?(?:uitgenodigd|op\s+uitgenodigd)\b|\bgeen\s+uitnodiging\b"),
@@ -71,7 +70,7 @@ _CUES: list[tuple[str, bool, str]] = [
     ("present", False, r"\boverleg\s+gevoerd\b|\b(?:met|tijdens)\b(?:\s+[\w-]+){1,8}?\s+gesproken\b|"
                        r"\bhebben\s+(?:[\w-]+\s+){0,8}?gesproken\b|"
                        r"\b(?:had|hadden|heb|hebben)\s+(?:[\w/.-]+\s+){0,6}?(?:ontmoeting|contact|overleg|gesprek)\b"),
-    ("present", False, r"\bverklaring\s+(?:[\w-]+\s+){0,2}?(?:afgelegd|afleggen)\b"),
+    ("present", False, r"\b\w*verklaring\b[^.;]{0,120}?\b(?:afgelegd|afleggen|aflegde|aflegden)\b"),
     ("present", False, r"\baanwezige\s+(?:[\w-]+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers)\b"),
 ]
 _COMPILED = [(s, after, re.compile(p, re.IGNORECASE)) for s, after, p in _CUES]

@@ -164,12 +164,15 @@ class MeetingRefs:
         return []
 
     def _named(self, cs: int, ce: int) -> list[Meeting]:
-        """A series or venue named without a date: the one meeting of the document it can be."""
+        """A series or venue named without a date: the one meeting of the document it can be. Of several such
+        words the last decides; a series with several meetings and none in focus leaves the reference open
+        (`bepaald in het overleg CoorMulti. De Vlaamse Regering neemt daaraan deel`: no one meeting)."""
         clause = self.ctx.text[cs:ce]
-        words: list[str] = [s.series.name for s in known.find(clause)]
-        words += [w.group("w") for w in MEETING_WORD.finditer(clause)]
-        words += [p.group("p") for p in PLACE.finditer(clause)]
-        for word in words:
+        words = [(m.start, m.series.name) for m in known.find(clause)]
+        words += [(w.start(), w.group("w")) for w in MEETING_WORD.finditer(clause)]
+        words += [(p.start(), p.group("p")) for p in PLACE.finditer(clause)]
+        result: list[Meeting] = []
+        for _, word in sorted(words):
             low = re.sub(r"\s+", " ", word).lower()
             if low in _GENERIC or len(low) < 4:
                 continue
@@ -178,12 +181,16 @@ class MeetingRefs:
             if len(cands) > 1:
                 cands = [m for m in cands if m in self.focus] or cands
             if len(cands) > 1:
+                series = self._series_named(word)
+                if series and len(self.by_series.get(series, [])) > 1:
+                    result, self.focus = [], []  # the series as such, not one of its meetings
+                    continue
                 earlier = sorted((max(a for a, _ in m.spans if a < cs), m.key, m) for m in cands
                                  if any(a < cs for a, _ in m.spans))
                 cands = [earlier[-1][2]] if earlier else []
             if len(cands) == 1:
-                return cands
-        return []
+                result = cands
+        return result
 
     def _anaphor(self, cs: int, ce: int) -> list[Meeting]:
         if ANAPHOR.search(self.ctx.text, cs, ce) and self.focus and 0 <= cs - self.focus_at < 800:
