@@ -22,11 +22,13 @@ from gcmkg.extract.attendance_refs import ALL_OF, MeetingRefs
 from gcmkg.extract.attendance_speakers import record_meeting, speaker_at, turns
 from gcmkg.extract.context import Context, Meeting, Mention
 from gcmkg.extract.models import AttendanceFact
+from gcmkg.extract.segment import Sentence
 from gcmkg.extract.textutil import slug
 
 NEEDS = ("meetings", "actors")
 PRODUCES = ("attendance",)
 
+INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}\s*$")
 CLAUSE = re.compile(r",\s+(?=(?:hij|zij|en|maar)\b)|\s+maar\s+|;\s*|:\s+")
 SUBORDINATE = re.compile(r"(?:,\s*|\s)(?:omdat|doordat|aangezien|zodat|wegens|terwijl|nadat|want|om\s+(?!de\b|het\b))\b")
 # `De minister-president stelt dat X ...`, `Ik betreur bovendien dat X ...`: X is who the clause is about
@@ -37,11 +39,14 @@ PRONOUN = re.compile(r"\b(?:hij|zij|betrokkene)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:ik|mij|me)\b", re.IGNORECASE)
 SECOND_PERSON = re.compile(r"\b[uU]\b")
 OWN_CABINET = re.compile(r"\b[Mm]ijn\s+kabinet\b(?![\w-])")
-IT_SUBJECT = re.compile(r"\s*(?:het|zij|ze)\s+(?:werd|was|is|wordt|werden|waren)\b|\s*(?:en\s+)?(?:was|is|nam|werd|had|liet)\b",
+PURPOSE = re.compile(r"\s*[Oo]m\b[^,;]*?\bte\s+[\w-]+,?")
+OPENING = re.compile(r"\s*(?:[Oo]mdat|[Dd]oordat|[Aa]ls|[Ww]anneer|[Ii]ndien|[Nn]adat|[Tt]oen)\b")
+IT_SUBJECT = re.compile(r"\s*(?:het|zij|ze)\s+(?:werd|was|is|wordt|werden|waren)\b|\s*(?:(?:en|maar)\s+)?(?:was|is|nam|werd|had|liet)\b",
                         re.IGNORECASE)
 ROLE_NOUN = re.compile(r"\b(?:[Dd]e|[Mm]ijn|[Zz]ijn|[Hh]aar)\s+(?P<r>attaché|ambtenaar|vertegenwoordiger|kabinetschef|adviseur"
                        r"|afgevaardigde|ambassadeur|diplomaat|medewerker)\b")
 TITLE = re.compile(r"\b[Dd]e\s+(?P<t>minister-president|minister|staatssecretaris)\b(?!\s+(?:van|voor)\b)")
+APPOSITION = re.compile(r",\s*(?:de\s+heer\s+|mevrouw\s+|[Mm]r\.\s+)?")
 NAMENS = re.compile(r"\bnamens\s*$", re.IGNORECASE)
 # a body after a preposition is a place or a topic (`in het Vlaams Parlement`, `bij de FOD`), not who attended;
 # a country also after `van` and `met` (`de Permanente Vertegenwoordiger van het Verenigd Koninkrijk`)
@@ -69,8 +74,9 @@ def extract(ctx: Context) -> None:
     record = record_meeting(ctx)
     refs = MeetingRefs(ctx, record)
     st = _State(ctx)
+    refs.turn_starts = [t.start for t in st.turns]
     rows: dict[tuple[str, str, str], AttendanceFact] = {}
-    for i, s in enumerate(ctx.sentences):
+    for i, s in enumerate(_sentences(ctx)):
         refs.at_sentence(i)
         question = s.text.rstrip().endswith("?")
         for cs, ce in _clauses(ctx, s.start, s.end):
@@ -101,6 +107,17 @@ def extract(ctx: Context) -> None:
                                 meeting=meeting.key, actor=key, status=status, evidence=ctx.evidence(cs, ce)))
             _remember(st, cs, ce)
     ctx.attendance.extend(rows[k] for k in sorted(rows))
+
+
+def _sentences(ctx: Context) -> list[Sentence]:
+    """The sentences, with a break after initials mended: `de Staatssecretaris, L.M. | Teeuwen, deel`."""
+    out: list[Sentence] = []
+    for s in ctx.sentences:
+        if out and INITIALS_END.search(out[-1].text):
+            out[-1] = Sentence(out[-1].start, s.end, ctx.text[out[-1].start:s.end])
+        else:
+            out.append(s)
+    return out
 
 
 def _clauses(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -137,15 +154,20 @@ def _actors(st: _State, cs: int, ce: int) -> list[str]:
     said = REPORTED.search(ctx.text, cs, ce)
     if said:
         cs = said.end()
-    opening = SUBORDINATE.match(ctx.text, cs) or re.match(r"\s*(?:[Oo]m|[Oo]mdat|[Aa]ls|[Ww]anneer)\b", ctx.text[cs:ce])
-    if opening:  # `Om misverstanden te voorkomen, zal Nederland ...`: the main clause follows the comma
+    purpose = PURPOSE.match(ctx.text, cs, ce)
+    if purpose:  # `Om misverstanden te voorkomen zal Nederland ...`: the main clause follows the infinitive
+        cs = purpose.end()
+    elif OPENING.match(ctx.text, cs, ce):  # `Omdat ..., nam X deel`: the main clause follows the comma
         comma = ctx.text.find(",", cs, ce)
         cs = comma + 1 if comma > 0 else cs
     sub = SUBORDINATE.search(ctx.text, cs + 1, ce)
     end = sub.start() if sub else ce
     keys: list[str] = []
     acting_for: list[str] = []
-    for m in _kept(ctx, ctx.mentions_in(cs, end)):
+    mentions = _kept(ctx, ctx.mentions_in(cs, end))
+    for m in mentions:
+        if _apposed(ctx, m, mentions):
+            continue
         kind = ctx.actors[m.key].kind
         before = ctx.text[max(cs, m.start - 30):m.start]
         if kind == "party" or INSIDE_NAME.search(before):
@@ -175,6 +197,15 @@ def _actors(st: _State, cs: int, ce: int) -> list[str]:
     if any(ctx.actors[k].kind == "person" for k in keys):
         keys = [k for k in keys if ctx.actors[k].kind in ("person", "committee", "cabinet") or k in acting_for]
     return list(dict.fromkeys(keys))
+
+
+def _apposed(ctx: Context, m: Mention, mentions: list[Mention]) -> bool:
+    """`De Minister voor Buitenlandse Handel, mevrouw Hoogerwerf,`: an office followed by the name of its holder
+    is one person; the name stands for both."""
+    if ctx.actors[m.key].kind != "person":
+        return False
+    return any(o.start > m.end and ctx.actors[o.key].kind == "person" and o.key != m.key
+               and APPOSITION.fullmatch(ctx.text, m.end, o.start) for o in mentions)
 
 
 def _first_person(st: _State, pos: int) -> str | None:

@@ -37,14 +37,14 @@ class Cue:
 # (status, after, pattern); earlier entries win where matches overlap
 _CUES: list[tuple[str, bool, str]] = [
     ("excused", False, rf"\b{_REFL}\s+{_W}{{0,8}}?(?:laten\s+)?verontschuldigen\b"),
-    ("excused", False, r"\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+){0,4}?(?:verontschuldigd|verhinderd)\b"),
+    ("excused", False, r"\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+){0,4}?verontschuldigd\b"),
     ("excused", False, r"\bmet\s+kennisgeving\s+afwezig\b|\bafwezig\s+met\s+kennisgeving\b|\bbericht(?:en)?\s+van\s+verhindering\b"),
     ("not_invited", False, r"\b(?:niet|nooit|noch)\s+(?:[\w-]+\s+){0,4}?(?:uitgenodigd|op\s+uitgenodigd)\b|\bgeen\s+uitnodiging\b"),
     ("invited", False, r"\buitgenodigd\b"),
     ("invited", False, r"\buitnodiging\b(?:\s+[\w-]+){0,8}?\s+(?:verstuurd|verzonden|ontvangen|gestuurd)\b|"
                        r"\b(?:ontving|ontvingen|kreeg|kregen)\s+(?:[\w-]+\s+){0,3}?uitnodiging\b|"
                        r"\bnaar\s+aanleiding\s+van\s+de\s+uitnodiging\b"),
-    ("absent", False, r"\bniet\s+(?:[\w-]+\s+){0,3}?aanwezig\b|\bafwezig\b|\bontbr(?:ak|aken|eekt|eken)\b"),
+    ("absent", False, r"\bniet\s+(?:[\w-]+\s+){0,3}?aanwezig\b|\bafwezig\b|\bontbr(?:ak|aken|eekt|eken)\b|\bverhinderd\b"),
     ("absent", False, r"\b(?:nam|namen|neemt|nemen)\s+(?:[\w.,-]+\s+){0,8}?niet\s+(?:[\w-]+\s+){0,3}?deel\b|"
                       r"\bniet\s+(?:[\w-]+\s+){0,2}?deel(?:genomen|nemen|nam|namen)\b|\bniet\s+deelnamen\b"),
     ("absent", False, r"\b(?:stuurt|sturen|stuurde|stuurden|zendt|zenden)\s+(?:[\w-]+\s+){0,4}?(?:geen|niemand)\b"),

@@ -58,12 +58,20 @@ class MeetingRefs:
         many = [s for s, ms in self.by_series.items() if len(ms) > 1]
         self.default_series = max(many, key=lambda s: len(self.by_series[s])) if many else None
         self.context = {m.key: self._context(m) for m in self.dated}
+        self.series_mentions = known.find(ctx.text)  # `de Raad` needs the `JBZ-Raad` named before it
         self.record = record
         self.focus: list[Meeting] = []
         self.focus_at = -1
         self.sentence = (-1, -1)  # the sentence being read, and the one that set the focus
         self.focus_sentence = -2
         self.last_ordinal = 0
+        self.turn_starts: list[int] = []  # where speakers' turns open, in a record
+
+    def _break(self, a: int, b: int) -> bool:
+        """A new paragraph between a and b; in a record, only a new speaker's turn breaks the thread."""
+        if self.turn_starts:
+            return any(a < t <= b for t in self.turn_starts)
+        return bool(re.search(r"\n[ \t]*\n", self.ctx.text[a:b]))
 
     def _context(self, m: Meeting) -> str:
         out = []
@@ -84,16 +92,15 @@ class MeetingRefs:
 
     def previous(self, pos: int) -> list[Meeting]:
         """The meetings the sentence before named, when it stands in the same paragraph."""
-        if self.focus and self.sentence[1] == self.sentence[0] - 1 and not re.search(
-                r"\n[ \t]*\n", self.ctx.text[self.focus_at:pos]):
+        if self.focus and self.sentence[1] == self.sentence[0] - 1 and not self._break(self.focus_at, pos):
             return self.focus
         return []
 
     def fallback(self, pos: int) -> list[Meeting]:
         """No reference in the clause: the meeting of the sentences just before (same paragraph), or in a record,
         the sitting the section reports."""
-        if self.focus and self.focus_sentence >= self.sentence[0] - 1 and not re.search(
-                r"\n[ \t]*\n", self.ctx.text[self.focus_at:pos]):
+        if self.focus and self.focus_sentence >= self.sentence[0] - 1 and not self._break(self.focus_at, pos):
+            self.focus_sentence, self.focus_at = self.sentence[0], pos  # a chain of sentences about one meeting
             return self.focus
         if self.record is not None:
             return [self.section(pos)]
@@ -114,7 +121,11 @@ class MeetingRefs:
         refs = [m for m in self.dated if any(cs <= a < ce or cs < b <= ce for a, b in m.spans)]
         for d in find_dates(self.ctx.text, self.ctx.date, cs, ce):
             for day in (x for x in d.dates if len(x) == 10):
-                refs += [m for m in self.dated if m.start == day or (m.end and (m.start or "") <= day <= m.end)]
+                # the meeting of that day, else the one that day falls in (`Migratiedeel (12 oktober)` of 11-12 Oct.)
+                refs += [m for m in self.dated if m.start == day] or [
+                    m for m in self.dated if m.end and (m.start or "") <= day <= m.end]
+        days = {m.start for m in refs}
+        refs = [m for m in refs if not (m.end and any(m.start < d <= m.end for d in days if d))]
         return sorted({m.key: m for m in refs}.values(), key=lambda m: (m.start or "", m.key))
 
     def _series_named(self, clause: str) -> str | None:
@@ -168,7 +179,7 @@ class MeetingRefs:
         words the last decides; a series with several meetings and none in focus leaves the reference open
         (`bepaald in het overleg CoorMulti. De Vlaamse Regering neemt daaraan deel`: no one meeting)."""
         clause = self.ctx.text[cs:ce]
-        words = [(m.start, m.series.name) for m in known.find(clause)]
+        words = [(m.start - cs, m.series.name) for m in self.series_mentions if cs <= m.start < ce]
         words += [(w.start(), w.group("w")) for w in MEETING_WORD.finditer(clause)]
         words += [(p.start(), p.group("p")) for p in PLACE.finditer(clause)]
         result: list[Meeting] = []
