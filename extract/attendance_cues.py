@@ -103,5 +103,6 @@ def cues(clause: str) -> list[Cue]:
 
 def states_nothing(clause: str, sentence: str, cue: Cue | None = None) -> bool:
     """A question, a request or a supposition up to the cue: no attendance fact, whatever verb it uses."""
-    clause = IDIOM.sub(" ", clause[:cue.end] if cue else clause)
-    return bool(QUESTION.search(sentence) or SUPPOSED.search(clause) or REQUEST.search(clause))
+    upto = IDIOM.sub(" ", clause[:cue.end] if cue else clause)  # `..., zou er in het verslag staan`: not the cue
+    clause = IDIOM.sub(" ", clause)
+    return bool(QUESTION.search(sentence) or SUPPOSED.search(upto) or REQUEST.search(clause))
