@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from gcmkg.extract.load import Document
@@ -68,6 +69,8 @@ class Context:
     attendance: list = field(default_factory=list)
     positions: list = field(default_factory=list)
     flags: list = field(default_factory=list)
+    # mentions sorted by start, for mentions_in: (the list indexed, how many of it, starts, mentions)
+    _by_start: tuple[list[Mention], int, list[int], list[Mention]] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, doc: Document) -> Context:
@@ -101,8 +104,29 @@ class Context:
         return a
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return sorted((m for m in self.mentions if start <= m.start and m.end <= end and m.key in self.actors),
-                      key=lambda m: m.start)
+        """Mentions of current actors within [start, end], by start (ties in the order they were found)."""
+        starts, ordered = self._mention_index()
+        actors = self.actors
+        return [m for m in ordered[bisect_left(starts, start):bisect_right(starts, end)]
+                if m.end <= end and m.key in actors]
+
+    def _mention_index(self) -> tuple[list[int], list[Mention]]:
+        """Mentions sorted by start; scanning them all for every sentence made extraction quadratic.
+        `mentions` only grows by appending or is replaced as a whole (when actors merge)."""
+        index = self._by_start
+        if index is not None and index[0] is self.mentions and index[1] == len(self.mentions):
+            return index[2], index[3]
+        if index is not None and index[0] is self.mentions:
+            starts, ordered = index[2], index[3]
+            for m in self.mentions[index[1]:]:
+                at = bisect_right(starts, m.start)
+                starts.insert(at, m.start)
+                ordered.insert(at, m)
+        else:
+            ordered = sorted(self.mentions, key=lambda m: m.start)
+            starts = [m.start for m in ordered]
+        self._by_start = (self.mentions, len(self.mentions), starts, ordered)
+        return starts, ordered
 
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:

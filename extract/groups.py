@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from gcmkg.extract import scan
 from gcmkg.extract.context import Context
 from gcmkg.extract.textutil import slug, squash
 
@@ -43,7 +44,7 @@ def is_group(name: str) -> bool:
 
 def extract(ctx: Context) -> None:
     for s in ctx.sentences:
-        for m in GROUP.finditer(s.text):
+        for m in scan.finditer(GROUP, s.text):  # skipped without the words every group holds (`landen`, `EU-`)
             before = s.text[max(0, m.start() - 30):m.start()]
             if re.search(r"\b(?:in|uit|naar|voor|aan|binnen|buiten|onder|van)\s+(?:\w+\s+en\s+)?$", before, re.I):
                 continue

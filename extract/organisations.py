@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import gazetteer
+from gcmkg.extract import gazetteer, scan
 from gcmkg.extract.context import Context
 from gcmkg.extract.textutil import slug, squash
 
@@ -40,6 +40,45 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(rf"\b(?P<name>(?:Universiteit|Hogeschool) (?:van )?{_CAPS}|(?:KU|Vrije Universiteit) {_CAPS})")),
     ("other", re.compile(r"\b(?P<name>(?:voorbereidende )?werkgroep van (?:de|het) IMC(?: [A-Z]\w+(?: en [A-Z]\w+)?)?)")),
 ]
+# Where each pattern can start, for scan.finditer_at: (literals every match holds, how many characters before
+# the literal the match can start). Read off the patterns above: every match begins with one of the literals,
+# or with the optional words written before it (`Het ` 4, `vaste ` 6, `tijdelijke `/`bijzondere ` 11,
+# `voorbereidende ` 15). The two patterns whose start is not a fixed distance away have their own function.
+_ANCHORS: list[tuple[tuple[str, ...], tuple[int, ...]] | None] = [
+    (("Ministerie van ",), (4, 0)),
+    (("FOD ", "Federale Overheidsdienst ", "POD "), (0,)),
+    (("departement ", "agentschap ", "Agentschap ", "Departement "), (0,)),
+    (("beleidsdomein ",), (0,)),
+    None,  # `X-secretariaat`: the start of the word before the literal
+    (("alle administraties", "alle betrokken administraties"), (0,)),
+    (("commissie ",), (11, 6, 0)),
+    None,  # `(alle) kabinetten`: `alle` and any whitespace before the literal
+    (("kabinet",), (0,)),
+    (("kabinet van de ",), (0,)),
+    (("Permanente Vertegenwoordiging van ", "Algemene Vertegenwoordiging van "), (0,)),
+    (("Stichting ", "Vereniging ", "Platform ", "Federatie ", "Vluchtelingenwerk "), (0,)),
+    (("Universiteit ", "Hogeschool ", "KU ", "Vrije Universiteit "), (0,)),
+    (("werkgroep van ",), (15, 0)),
+]
+
+
+def _starts(i: int, text: str) -> list[int]:
+    """Every place where PATTERNS[i] can start a match in text."""
+    anchors = _ANCHORS[i]
+    if anchors is not None:
+        return scan.literal_starts(text, *anchors)
+    if i == 4:  # `[A-Z]\w*-secretariaat` after no word character: the start of the word run before the literal
+        return sorted({scan.run_start(text, j) for j in scan.literal_starts(text, ("-secretariaat",))})
+    # `(?:alle\s+)?kabinetten`: the literal itself, or `alle` before the whitespace before it
+    out = set()
+    for j in scan.literal_starts(text, ("kabinetten",)):
+        out.add(j)
+        k = scan.space_start(text, j)
+        if k < j and k >= 4:
+            out.add(k - 4)
+    return sorted(out)
+
+
 _OF_GOVERNMENT = (r"van\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?(?:regering(?:en)?|ministers?)"
                   r"(?:\s+van\s+de\s+[a-z]+(?:\s+en\s+de\s+[a-z]+)?)?")
 # `alle kabinetten van de federale regering en van de regeringen van de gemeenschappen en de gewesten`:
@@ -62,8 +101,8 @@ def extract(ctx: Context) -> None:
         if e.kind == "government" and hit.surface == "Nederland" and not _acts(ctx, hit.start, hit.end):
             continue
         ctx.add_actor(e.key, e.name, e.kind, hit.start, hit.end, alias=hit.surface, same_as=e.same_as)
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+    for i, (kind, pattern) in enumerate(PATTERNS):
+        for m in scan.finditer_at(pattern, text, _starts(i, text)):
             name = _trim(squash(m.group("name")))
             entry = gazetteer.lookup(name, ctx.jurisdiction)
             if entry:

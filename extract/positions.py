@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import answers, groups, instruments
+from gcmkg.extract import answers, groups, instruments, scan
 from gcmkg.extract.instruments import Instrument
 from gcmkg.extract.segment import Sentence
 from gcmkg.extract.answers import Block
@@ -101,16 +101,16 @@ def _named_compact(text: str) -> list[tuple[str, int | None, str | None]]:
 def _targets(text: str) -> list[tuple[str, int | None, str | None]]:
     """(target label, objective, paragraph) for every compact reference in a text."""
     out: list[tuple[str, int | None, str | None]] = []
-    if ALL_OBJECTIVES.search(text):
+    if scan.search(ALL_OBJECTIVES, text):
         out += [(f"GCM objective {n}", n, None) for n in range(1, 24)]
-    for m in OBJECTIVES.finditer(text):
+    for m in scan.finditer(OBJECTIVES, text):
         for item in re.findall(r"\d{1,2}[a-z]?", m.group("list")):
             n = int(re.match(r"\d+", item).group(0))
             if n <= 23 and item.isdigit():
                 out.append((f"GCM objective {n}", n, None))
             elif 17 <= n <= 39:  # `doelstelling 33c` means paragraph 33c
                 out.append((f"GCM paragraph {item}", n - 16, item))
-    for m in PARAGRAPH.finditer(text):
+    for m in scan.finditer(PARAGRAPH, text):
         n = int(m.group("n"))
         item = f"{n}{m.group('l') or ''}"
         out.append((f"GCM paragraph {item}", n - 16 if 17 <= n <= 39 else None, item))
@@ -129,7 +129,7 @@ def _cues(text: str) -> list[tuple[str, int, int, int, int]]:
     overlap (`niet te willen steunen` holds `steunen`), the one listed first in STANCE_CUES wins."""
     found: list[tuple[str, int, int, int, int]] = []
     for stance, pattern in STANCE_CUES:
-        for m in pattern.finditer(text):
+        for m in scan.finditer(pattern, text):  # skipped when text has none of the words every match holds
             if not any(a < m.end() and m.start() < b for _, a, b, _, _ in found):
                 inner = next((g for g in ("h", "h2") if g in pattern.groupindex and m.group(g)), None)
                 hs, he = (m.start(inner), m.end(inner)) if inner else (-1, -1)
@@ -138,7 +138,7 @@ def _cues(text: str) -> list[tuple[str, int, int, int, int]]:
 
 
 def _stance(text: str) -> tuple[str, int, int, int, int] | None:
-    if NOT_APPROVED.search(text):
+    if scan.search(NOT_APPROVED, text):
         return None
     if ANSWER_YES_IF.match(text):
         return "conditional", 0, min(len(text), 60), -1, -1
@@ -162,13 +162,13 @@ def extract(ctx: Context) -> None:
     prev = None
     for s in ctx.sentences:
         before, prev = prev, s
-        question = s.text.rstrip().endswith("?") or _in_question_block(blocks, s.start)
-        speaker = _quoted_speaker(ctx, quotes, s.start)
         own = _targets(s.text)
         found = None if AGENDA_ITEM.match(s.text) else _stance(s.text)
         if not found:
             prev_targets = own or prev_targets
             continue
+        question = s.text.rstrip().endswith("?") or _in_question_block(blocks, s.start)
+        speaker = _quoted_speaker(ctx, quotes, s.start)
         stance, cs, ce, hs, he = found
         targets = own
         if not targets and not (GCR.search(s.text) or GCM.search(s.text)):

@@ -1,0 +1,230 @@
+"""Whole-text regex scans that try a pattern only where a match can start, with exactly the matches of
+`pattern.finditer`.
+
+Python's regex engine jumps ahead quickly only for a pattern that starts with a literal
+or a character set; a pattern that starts with `\\b`, a look-behind or a case-insensitive
+alternation is tried at every character (2 to 10 MB/s, and most extractors run several
+over every document). Most of those patterns can only start at a known word (`de`,
+`Ministerie`) or a few characters before a fixed piece of text (`Ministerie van `). So
+the candidate places are found first, with one look-up in a per-text index of words or
+one `str.find` loop, and the pattern is matched there.
+
+`finditer_at` is exact when the candidates include every place where the pattern can
+match: the matches are those of `pattern.finditer(text, pos, endpos)`, in the same order.
+Each caller says in a comment why its candidates include every start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from heapq import merge
+
+_RUN = re.compile(r"\w+")
+INDEXED = 2000  # texts at least this long get a word index; shorter ones (sentences) are scanned directly
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int = 0,
+                endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)`, given ascending `starts` that include every position where
+    `pattern` can match. `finditer` resumes after each match and takes the leftmost next one; trying the
+    candidates in order and skipping those inside the last match does the same."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    resume = pos
+    for p in starts:
+        if p < resume:
+            continue
+        if p > end:
+            break
+        m = pattern.match(text, p, end)
+        if m is None:
+            continue
+        if m.end() == p:  # an empty match: finditer's rules for what may follow it are its own
+            yield from pattern.finditer(text, p, end)
+            return
+        yield m
+        resume = m.end()
+
+
+def literal_starts(text: str, literals: Iterable[str], back: Iterable[int] = (0,), pos: int = 0,
+                   endpos: int | None = None) -> list[int]:
+    """Every place `b` characters before an occurrence of one of `literals` (all occurrences, overlapping
+    ones too), for each `b` in `back`; ascending, without duplicates, within [pos, endpos]."""
+    end = len(text) if endpos is None else endpos
+    found: set[int] = set()
+    backs = tuple(back)
+    for lit in literals:
+        i = text.find(lit, pos)
+        while i != -1 and i <= end:
+            for b in backs:
+                if i - b >= pos:
+                    found.add(i - b)
+            i = text.find(lit, i + 1)
+    return sorted(found)
+
+
+_IS_WORD = re.compile(r"\w")
+_IS_SPACE = re.compile(r"\s")
+
+
+def run_start(text: str, i: int) -> int:
+    """Where the `\\w` run that ends just before `i` starts (`i` itself when no word character precedes it)."""
+    while i > 0 and _IS_WORD.match(text, i - 1):
+        i -= 1
+    return i
+
+
+def space_start(text: str, i: int) -> int:
+    """Where the `\\s` run that ends just before `i` starts (`i` itself when no whitespace precedes it)."""
+    while i > 0 and _IS_SPACE.match(text, i - 1):
+        i -= 1
+    return i
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The distinct `\\w+` runs of text, and those of them with non-ASCII characters."""
+    runs = frozenset(_RUN.findall(text))
+    return runs, tuple(sorted(r for r in runs if not r.isascii()))
+
+
+@lru_cache(maxsize=2048)
+def _occurrences(text: str, run: str) -> tuple[int, ...]:
+    """Starts of `run` in text as a whole `\\w+` run (no word character just before or after)."""
+    out = []
+    n = len(run)
+    i = text.find(run)
+    while i != -1:
+        if (i == 0 or not _IS_WORD.match(text, i - 1)) and not _IS_WORD.match(text, i + n):
+            out.append(i)
+        i = text.find(run, i + 1)
+    return tuple(out)
+
+
+def word_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Starts of the `\\w+` runs of text that are exactly one of `words`, ascending."""
+    runs, _ = _vocabulary(text)
+    return list(merge(*(_occurrences(text, w) for w in set(words) if w in runs)))
+
+
+def word_spans(text: str, vocabulary: set[str] | dict[str, object]) -> list[tuple[int, int]]:
+    """(start, end) of the `\\w+` runs of text that are in `vocabulary`, by start."""
+    runs, _ = _vocabulary(text)
+    return list(merge(*([(p, p + len(w)) for p in _occurrences(text, w)] for w in runs if w in vocabulary)))
+
+
+def word_starts_ignorecase(text: str, words: Iterable[str]) -> list[int]:
+    """Starts of the `\\w+` runs that can equal one of `words` under re.IGNORECASE, ascending.
+
+    An ASCII run equals an ASCII word under IGNORECASE exactly when their lower-cased forms are
+    equal; a run with other characters may fold to ASCII letters (`ſ` to `s`, the Kelvin sign to
+    `k`), so it is always a candidate, and a non-ASCII word makes every run one."""
+    runs, other = _vocabulary(text)
+    words = set(words)
+    if not all(w.isascii() for w in words):
+        chosen = list(runs)
+    else:
+        lowered = {w.lower() for w in words}
+        chosen = [r for r in runs if r.isascii() and r.lower() in lowered] + list(other)
+    return list(merge(*(_occurrences(text, r) for r in chosen)))
+
+
+# A cue filter derived from the patterns themselves: the literal text every match must contain.
+
+try:  # the parser of Python's own regex engine (private, so anything unexpected turns the filter off)
+    from re import _constants as _C, _parser as _P
+except ImportError:  # pragma: no cover - a Python without it: no filter, same results
+    _P = None
+
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # non-ASCII characters IGNORECASE matches to ASCII letters
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """Of several sets that each must hold, the one with the longest shortest member (the most selective)."""
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+def _required(items, ignorecase: bool) -> frozenset[str] | None:
+    """Literals of which every match of the parsed sequence holds at least one; None if there are none."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL and not (ignorecase and not chr(av).isascii()):
+            run.append(chr(av))
+            continue
+        close()
+        if op is _C.SUBPATTERN:
+            _, add, _, sub = av
+            if add & _C.SRE_FLAG_IGNORECASE and not ignorecase:
+                continue  # a case-insensitive part of a case-sensitive pattern: not used
+            found = _required(sub, ignorecase)
+        elif op is _C.BRANCH:
+            alts = [_required(alt, ignorecase) for alt in av[1]]
+            found = None if any(a is None for a in alts) else frozenset().union(*alts)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)):
+            lo, _, sub = av
+            found = _required(sub, ignorecase) if lo >= 1 else None
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            found = _required(av, ignorecase)
+        else:  # character sets, any character, positions, look-arounds, back-references: nothing required
+            found = None
+        if found:
+            options.append(found)
+    close()
+    return _best([o for o in options if all(o)])
+
+
+@lru_cache(maxsize=512)
+def _filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
+    """A regex of the literals every match of `pattern` holds (lower-cased for an IGNORECASE pattern), or None."""
+    if _P is None or not isinstance(pattern.pattern, str):
+        return None
+    ignorecase = bool(pattern.flags & re.IGNORECASE)
+    try:
+        found = _required(_P.parse(pattern.pattern, pattern.flags), ignorecase)
+    except Exception:  # noqa: BLE001 - the private parser changed: no filter, same results
+        return None
+    if not found:
+        return None
+    literals = sorted({lit.lower() for lit in found} if ignorecase else found, key=lambda s: (-len(s), s))
+    return re.compile("|".join(map(re.escape, literals))), ignorecase
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` cannot match anywhere in text: text holds none of the literals every match
+    holds. (For a case-insensitive pattern the lower-cased text is searched; a text with a character that
+    re.IGNORECASE matches to an ASCII letter but `lower()` does not, such as `ſ`, always may match.)"""
+    f = _filter(pattern)
+    if f is None:
+        return True
+    rx, ignorecase = f
+    if ignorecase:
+        if _FOLDS_TO_ASCII.search(text):
+            return True
+        text = text.lower()
+    return rx.search(text) is not None
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The literals (lower-cased for an IGNORECASE pattern) of which every match holds one; None if unknown."""
+    f = _filter(pattern)
+    if f is None:
+        return None
+    return frozenset(f[0].pattern.replace("\\", "").split("|"))
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """`pattern.search(text, pos)`, skipped when text holds none of the literals every match holds."""
+    return pattern.search(text, pos) if may_match(pattern, text) else None
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped when text holds none of the literals every match holds."""
+    return pattern.finditer(text) if may_match(pattern, text) else iter(())
