@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import gazetteer, persons, records
+from gcmkg.extract import gazetteer, persons, records, scan
 from gcmkg.extract.context import Actor, Context
 from gcmkg.extract.dates import first_date
 from gcmkg.extract.models import DocumentFact
@@ -27,6 +27,9 @@ PRODUCES = ("documents", "jurisdiction", "date", "authors", "addressees")
 _BE = re.compile(r"Vlaams(?:e)? Parlement|Vlaamse Regering|vraag nr\.|Kamer van volksvertegenwoordigers|FOD |"
                  r"KAMER VAN VOLKSVERTEGENWOORDIGERS|CRIV \d|Brussels(?:e)? (?:Hoofdstedelijk )?Parlement|"
                  r"BRUSSELS PARLEMENT|Verenigd College|Interministeri[eë]le Conferentie", re.IGNORECASE)
+# how each _BE alternative begins, lower-cased: every match starts with one of these
+_BE_FIRST = ("vlaams", "vraag nr.", "kamer van volksvertegenwoordigers", "fod ", "criv ", "brussels", "verenigd college",
+             "interministeri")
 _NL = re.compile(r"Staten-Generaal|Tweede Kamer|Eerste Kamer|Kamerstuk|Aanhangsel|Handelingen II|Den Haag|Staatssecretaris van")
 
 DATE = r"\d{1,2}\s+\w+\s+\d{4}"
@@ -56,7 +59,9 @@ TWO_OFFICES = re.compile(r"\s+en\s+(?=(?:de |het )?(?:[Mm]inister|[Ss]taatssecre
 
 def extract(ctx: Context) -> None:
     text = ctx.text
-    be, nl = len(_BE.findall(text)), len(_NL.findall(text))
+    be_at = scan.folded_literal_starts(text, _BE_FIRST)
+    be = len(_BE.findall(text)) if be_at is None else sum(1 for _ in scan.finditer_at(_BE, text, be_at))
+    nl = len(_NL.findall(text))
     ctx.jurisdiction = "be" if be > nl else "nl" if nl else None
     found = _flemish(ctx) or _dutch_questions(ctx) or _belgian_question(ctx)
     letters = _letters(ctx)
@@ -73,8 +78,8 @@ def _person(ctx: Context, raw: str, start: int, role: str | None = None) -> str:
 
 
 def _flemish(ctx: Context) -> bool:
-    a = FLEMISH_ANSWER.search(ctx.text)
-    q = FLEMISH_QUESTION.search(ctx.text)
+    a = scan.search(FLEMISH_ANSWER, ctx.text)  # skipped in texts without the words every match holds
+    q = scan.search(FLEMISH_QUESTION, ctx.text)
     if not a and not q:
         return False
     m = q or a
@@ -127,7 +132,7 @@ def _offices(ctx: Context, raw: str, start: int) -> list[str]:
 
 
 def _dutch_questions(ctx: Context) -> bool:
-    q = NL_QUESTION.search(ctx.text)
+    q = scan.search(NL_QUESTION, ctx.text)
     if not q:
         return False
     ctx.jurisdiction = ctx.jurisdiction or "nl"  # `Vragen van het lid X (...) (ingezonden ...)` is Dutch
@@ -175,7 +180,7 @@ def _footer(ctx: Context) -> str:
 
 def _belgian_question(ctx: Context) -> bool:
     """A question in a Belgian bulletin (Brussels, federal Kamer) and the answer under it."""
-    q = BE_QUESTION.search(ctx.text)
+    q = scan.search(BE_QUESTION, ctx.text)
     if not q or not (q.group("date1") or q.group("date2")):
         return False
     nr, qdate = q.group("nr"), first_date(q.group("date1") or q.group("date2"))

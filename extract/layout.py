@@ -21,6 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from gcmkg.extract import scan
+
 # running headers/footers of Dutch parliamentary papers (Kamerstukken, Aanhangsel, Handelingen)
 RUNNING_HEADER = re.compile(
     r"(?:Tweede|Eerste) Kamer(?: der Staten-Generaal)?,? vergaderjaar \d{4}\s*[–-]\s*\d{4}(?:,[^\n]{0,60})?")
@@ -249,7 +251,12 @@ def _marked(text: str, n: int, before: int) -> bool:
     """Whether the text before carries footnote marker `n`: glued to a word or punctuation, or superscript."""
     window = text[max(0, before - 20000):before]
     sup = str(n).translate(_SUPERSCRIPT)
-    return sup in window or re.search(rf"(?<=[^\W\d_]|[).,;:’”\"?!»]){n}(?!\d)", window) is not None
+    if sup in window:
+        return True
+    # the marker pattern starts with its digits: try it only where they occur (scanning 20,000 characters
+    # with a look-behind at every one was a tenth of all loading time)
+    marker = re.compile(rf"(?<=[^\W\d_]|[).,;:’”\"?!»]){n}(?!\d)")
+    return next(scan.finditer_at(marker, window, scan.literal_starts(window, (str(n),))), None) is not None
 
 
 def _drops(lines: list[Line], furniture: dict[int, str], notes: list[tuple[int, int]]) -> list[tuple[int, int]]:

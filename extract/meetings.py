@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gcmkg.extract import gazetteer, series as known
+from gcmkg.extract import gazetteer, scan, series as known
 from gcmkg.extract.series import LOCATION, defined_name, plenary_series, record_series, series_of
 from gcmkg.extract.context import Context, Meeting
 from gcmkg.extract.dates import DateMention, find_dates, weekday_dates
@@ -37,6 +37,27 @@ MEETING_WORD = re.compile(
     r"rondvraag|vragenuur|kennismakingsgesprek|rondetafelgesprek|[Hh]oorzitting|gedachtewisseling|ontmoeting|bijeenkomst|"
     r"(?:[Aa]lgemeen |nota|wetgevings)overleg|(?<!schriftelijk )overleg|zitting|"
     r"(?<!Algemene )[Vv]ergadering(?:en)?|VERGADERING(?:EN)?|commissievergadering)(?![\w]))")
+# The word (`\w+` run) a MEETING_WORD match starts with, lower-cased: the first word of each alternative
+# (`[Cc]o[oö]r[Mm]ulti-vergadering` starts `coormulti` or `coörmulti`, `(?:VN-)?top` `vn` or `top`,
+# `(?:de |het )?werkgroep` `de`, `het` or `werkgroep`), or a word ending in `debat` (`[A-Za-z]*debat`).
+# tests/test_scan.py checks this against examples generated from the pattern.
+MEETING_FIRST = frozenset({
+    "coormulti", "coörmulti", "intergouvernementele", "vn", "conferentie", "imc", "voorbereidende", "werkgroep",
+    "de", "het", "interministeriele", "interministeriële", "plenaire", "plenumvergadering", "ministerraad",
+    "kernkabinet", "top", "stemming", "rondvraag", "vragenuur", "kennismakingsgesprek", "rondetafelgesprek",
+    "hoorzitting", "gedachtewisseling", "ontmoeting", "bijeenkomst", "algemeen", "notaoverleg", "wetgevingsoverleg",
+    "overleg", "zitting", "vergadering", "vergaderingen", "commissievergadering"})
+
+
+def meeting_words(text: str):
+    """MEETING_WORD.finditer(text), tried only at the words a match can start with (the pattern's look-behind
+    makes every match start a word)."""
+    if len(text) < scan.INDEXED:
+        return MEETING_WORD.finditer(text)
+    starts = scan.all_word_starts(text, lambda w: w.lower() in MEETING_FIRST or w.endswith("debat"))
+    return scan.finditer_at(MEETING_WORD, text, starts)
+
+
 # a parliament that votes on a day: `De Kamer stemt donderdag`, `Over de motie wordt dinsdag gestemd`
 VOTE = re.compile(r"\b(?:stemt|stemmen|stemde|stemden|gestemd|gedebatteerd|debatteert|debatteerde|debatteerden)\b")
 # a body that convenes: `Het IDO kwam hiervoor twee keer bijeen, op ...`
@@ -81,7 +102,7 @@ def _mentions(ctx: Context) -> list[Mention]:
     found = [Mention(s.start, s.end, text[s.start:s.end], s.series.name,
                      text[s.start:s.end] if s.how == "venue" else None) for s in known.find(text)]
     taken = [(m.start, m.end) for m in found]
-    for w in MEETING_WORD.finditer(text):
+    for w in meeting_words(text):
         if not any(a < w.end() and w.start() < b for a, b in taken):
             found.append(Mention(w.start(), w.end(), w.group("w"), "?"))
     taken = [(m.start, m.end) for m in found]

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-from gcmkg.extract import gazetteer
+from gcmkg.extract import gazetteer, scan
 from gcmkg.extract.context import Context
 from gcmkg.extract.textutil import slug, squash, strip_accents, titlecase_name
 
@@ -277,10 +277,13 @@ def _merge_surnames(ctx: Context) -> None:
 
 def _title_mentions(ctx: Context) -> None:
     """`de minister-president`, `de Staatssecretaris`: the holder the document names for that title."""
+    # every match starts with the word `de` in any case (after no word character): try only there
+    starts = scan.word_starts_ignorecase(ctx.text, ("de",)) if len(ctx.text) >= scan.INDEXED else None
     for role, key in list(ctx.role_holders.items()):
         if key not in ctx.actors or len(role) < 5:
             continue
-        for m in re.finditer(rf"(?<![\w-])[Dd]e {re.escape(role)}(?![\w-])", ctx.text, re.IGNORECASE):
+        rx = re.compile(rf"(?<![\w-])[Dd]e {re.escape(role)}(?![\w-])", re.IGNORECASE)
+        for m in rx.finditer(ctx.text) if starts is None else scan.finditer_at(rx, ctx.text, starts):
             a = ctx.actors[key]
             if not any(s <= m.start() < e for s, e in a.spans):
                 ctx.add_actor(key, a.name, "person", m.start(), m.end(), alias=squash(m.group(0)))
@@ -345,6 +348,7 @@ def _surname_mentions(ctx: Context) -> None:
     for last, keys in by_last.items():
         if len(keys) != 1:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", ctx.text):
+        rx = re.compile(rf"(?<![\w-]){re.escape(last)}(?![\w-])")  # tried only where `last` occurs
+        for m in scan.finditer_at(rx, ctx.text, scan.literal_starts(ctx.text, (last,))):
             if not any(s <= m.start() < e for s, e in ctx.actors[keys[0]].spans):
                 ctx.add_actor(keys[0], ctx.actors[keys[0]].name, "person", m.start(), m.end(), alias=last)

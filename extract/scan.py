@@ -17,7 +17,7 @@ Each caller says in a comment why its candidates include every start.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from heapq import merge
 
@@ -83,51 +83,77 @@ def space_start(text: str, i: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def _vocabulary(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The distinct `\\w+` runs of text, and those of them with non-ASCII characters."""
-    runs = frozenset(_RUN.findall(text))
-    return runs, tuple(sorted(r for r in runs if not r.isascii()))
+def _vocabulary(text: str) -> frozenset[str]:
+    """The distinct `\\w+` runs of text."""
+    return frozenset(_RUN.findall(text))
+
+
+def _finds(haystack: str, needle: str) -> list[int]:
+    out = []
+    i = haystack.find(needle)
+    while i != -1:
+        out.append(i)
+        i = haystack.find(needle, i + 1)
+    return out
+
+
+def _is_run_at(text: str, i: int, n: int) -> bool:
+    """Whether text[i:i + n] is a whole `\\w+` run: no word character just before or after it."""
+    return (i == 0 or not _IS_WORD.match(text, i - 1)) and not _IS_WORD.match(text, i + n)
 
 
 @lru_cache(maxsize=2048)
 def _occurrences(text: str, run: str) -> tuple[int, ...]:
-    """Starts of `run` in text as a whole `\\w+` run (no word character just before or after)."""
-    out = []
-    n = len(run)
-    i = text.find(run)
-    while i != -1:
-        if (i == 0 or not _IS_WORD.match(text, i - 1)) and not _IS_WORD.match(text, i + n):
-            out.append(i)
-        i = text.find(run, i + 1)
-    return tuple(out)
+    """Starts of `run` in text as a whole `\\w+` run."""
+    return tuple(i for i in _finds(text, run) if _is_run_at(text, i, len(run)))
+
+
+def all_word_starts(text: str, keep: Callable[[str], bool]) -> list[int]:
+    """Starts of the `\\w+` runs of text for which `keep(run)` holds, ascending."""
+    return list(merge(*(_occurrences(text, w) for w in _vocabulary(text) if keep(w))))
 
 
 def word_starts(text: str, words: Iterable[str]) -> list[int]:
     """Starts of the `\\w+` runs of text that are exactly one of `words`, ascending."""
-    runs, _ = _vocabulary(text)
+    runs = _vocabulary(text)
     return list(merge(*(_occurrences(text, w) for w in set(words) if w in runs)))
 
 
 def word_spans(text: str, vocabulary: set[str] | dict[str, object]) -> list[tuple[int, int]]:
     """(start, end) of the `\\w+` runs of text that are in `vocabulary`, by start."""
-    runs, _ = _vocabulary(text)
-    return list(merge(*([(p, p + len(w)) for p in _occurrences(text, w)] for w in runs if w in vocabulary)))
+    return list(merge(*([(p, p + len(w)) for p in _occurrences(text, w)] for w in _vocabulary(text) if w in vocabulary)))
 
 
-def word_starts_ignorecase(text: str, words: Iterable[str]) -> list[int]:
-    """Starts of the `\\w+` runs that can equal one of `words` under re.IGNORECASE, ascending.
+try:
+    from re._casefix import _EXTRA_CASES  # what re.IGNORECASE matches beyond lower-case equality (`s` and `ſ`)
+except ImportError:  # pragma: no cover - a Python without it: no look-ups, every place is tried
+    _EXTRA_CASES = None
 
-    An ASCII run equals an ASCII word under IGNORECASE exactly when their lower-cased forms are
-    equal; a run with other characters may fold to ASCII letters (`ſ` to `s`, the Kelvin sign to
-    `k`), so it is always a candidate, and a non-ASCII word makes every run one."""
-    runs, other = _vocabulary(text)
-    words = set(words)
-    if not all(w.isascii() for w in words):
-        chosen = list(runs)
-    else:
-        lowered = {w.lower() for w in words}
-        chosen = [r for r in runs if r.isascii() and r.lower() in lowered] + list(other)
-    return list(merge(*(_occurrences(text, r) for r in chosen)))
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """text.lower() when it keeps every character in place (`İ` becomes two); else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def word_starts_ignorecase(text: str, words: Iterable[str]) -> list[int] | None:
+    """Starts of the `\\w+` runs of text that equal one of `words` under re.IGNORECASE, ascending; None when
+    that cannot be told from lower-casing, and every place must be tried.
+
+    re.IGNORECASE compares simple lower-case forms, plus a few pairs it treats as the same letter
+    (`s` and `ſ`, `i` and `ı`, re._casefix); `str.lower()` gives those simple forms wherever it keeps the
+    length (only `İ` changes it; a final `Σ` becomes `ς`, which no Latin letter equals). So in a text whose
+    lower-cased copy holds none of the extra letters of the words, a run equals a word under IGNORECASE
+    exactly when the lower-cased copy holds the lower-cased word there."""
+    low = _lowered(text)
+    if low is None or _EXTRA_CASES is None:
+        return None
+    lowered = {w.lower() for w in words}
+    extras = {chr(e) for w in lowered for ch in w for e in _EXTRA_CASES.get(ord(ch), ())}
+    if any(e in low for e in extras):
+        return None
+    return sorted(i for w in lowered for i in _finds(low, w) if _is_run_at(text, i, len(w)))
 
 
 # A cue filter derived from the patterns themselves: the literal text every match must contain.
@@ -181,9 +207,24 @@ def _required(items, ignorecase: bool) -> frozenset[str] | None:
     return _best([o for o in options if all(o)])
 
 
-@lru_cache(maxsize=512)
+_FILTERS: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], bool] | None]] = {}
+
+
 def _filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
-    """A regex of the literals every match of `pattern` holds (lower-cased for an IGNORECASE pattern), or None."""
+    """A regex of the literals every match of `pattern` holds (lower-cased for an IGNORECASE pattern), or None.
+    Kept by the pattern's id (hashing a compiled pattern hashes all its code), with the pattern itself so that
+    the id stays its own."""
+    hit = _FILTERS.get(id(pattern))
+    if hit is not None and hit[0] is pattern:
+        return hit[1]
+    if len(_FILTERS) > 4096:
+        _FILTERS.clear()
+    found = _make_filter(pattern)
+    _FILTERS[id(pattern)] = (pattern, found)
+    return found
+
+
+def _make_filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     if _P is None or not isinstance(pattern.pattern, str):
         return None
     ignorecase = bool(pattern.flags & re.IGNORECASE)
@@ -195,6 +236,16 @@ def _filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
         return None
     literals = sorted({lit.lower() for lit in found} if ignorecase else found, key=lambda s: (-len(s), s))
     return re.compile("|".join(map(re.escape, literals))), ignorecase
+
+
+def folded_literal_starts(text: str, literals: Iterable[str]) -> list[int] | None:
+    """Every place where one of the lower-case ASCII `literals` occurs in text under re.IGNORECASE, ascending;
+    None (try everywhere) for a text with a character that IGNORECASE matches to an ASCII letter but
+    `lower()` does not (`ſ`, `ı`, `İ`, the Kelvin sign): only those four do, besides the ASCII letters."""
+    low = _lowered(text)
+    if low is None or _FOLDS_TO_ASCII.search(text):
+        return None
+    return literal_starts(low, literals)
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -220,9 +271,11 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(f[0].pattern.replace("\\", "").split("|"))
 
 
-def search(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
-    """`pattern.search(text, pos)`, skipped when text holds none of the literals every match holds."""
-    return pattern.search(text, pos) if may_match(pattern, text) else None
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)`, skipped when text holds none of the literals every match holds."""
+    if not may_match(pattern, text):
+        return None
+    return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from gcmkg.extract import gazetteer
+from gcmkg.extract import gazetteer, scan
 from gcmkg.extract.context import Context
 from gcmkg.extract.textutil import squash
 
@@ -85,6 +85,51 @@ def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Series], re
     return alias_re, acro_re, by_alias, head_re, venue_re
 
 
+_RUN = re.compile(r"\w+")
+_ARTICLES = ("Het", "het", "De", "de", "Deze", "deze", "Die", "die", "Dat", "dat", "Dit", "dit")
+
+
+@lru_cache(maxsize=1)
+def _first_runs() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]] | None:
+    """The word (`\\w+` run) each name alias starts with, the acronyms, the venues: where the patterns of
+    `_matchers` can start (None when an alias starts otherwise, and every place must be tried)."""
+    firsts, acronyms = set(), set()
+    for s in catalogue():
+        for a in (s.name, *s.aliases):
+            run = _RUN.match(a)
+            if run is None:
+                return None
+            (acronyms if _acronym(a) else firsts).add(run.group())
+    venues = tuple(sorted({v for s in catalogue() for v in s.venues}))
+    if not all(_RUN.match(v) for v in venues):
+        return None
+    return frozenset(firsts), frozenset(acronyms), venues
+
+
+def _starts(text: str) -> tuple[list[int] | None, list[int] | None, list[int] | None, list[int] | None]:
+    """Where alias_re, acro_re, venue_re and head_re can match in a long text (None: anywhere).
+
+    Each starts a word after no word character (its look-behind or `\\b`), and that word is one the
+    pattern begins with: the alias's first word (case-insensitively: its words are followed by whitespace,
+    a character without case or the end, so the word in the text is exactly as long), the acronym, the
+    article; a venue pattern starts with `naar`, `in` or `te` and the whitespace before the venue."""
+    runs = _first_runs()
+    if runs is None or len(text) < scan.INDEXED:
+        return None, None, None, None
+    firsts, acronyms, venues = runs
+    venue_starts = set()
+    for j in scan.literal_starts(text, venues):
+        k = scan.space_start(text, j)
+        if k < j:
+            venue_starts.update(x for x in (k - 4, k - 2) if x >= 0)
+    return (scan.word_starts_ignorecase(text, firsts), scan.word_starts(text, acronyms), sorted(venue_starts),
+            scan.word_starts(text, _ARTICLES))
+
+
+def _scan(rx: re.Pattern[str], text: str, starts: list[int] | None):
+    return rx.finditer(text) if starts is None else scan.finditer_at(rx, text, starts)
+
+
 def _inside_other_name(text: str, start: int) -> bool:
     """`commissie voor Immigratie & Asiel / JBZ-Raad`: the Council's name ends a committee's name;
     `algemeen overleg JBZ-Raad`, `commissiedebat Raad Buitenlandse Zaken`: the Council is the topic."""
@@ -95,18 +140,19 @@ def find(text: str) -> list[SeriesMention]:
     """Every mention of a known series in text, in reading order; head nouns resolve to the series named last
     before them that has that head."""
     alias_re, acro_re, by_alias, head_re, venue_re = _matchers()
+    alias_at, acro_at, venue_at, head_at = _starts(text)
     found: list[SeriesMention] = []
-    for rx in (alias_re, acro_re):
-        for m in rx.finditer(text):
+    for rx, at in ((alias_re, alias_at), (acro_re, acro_at)):
+        for m in _scan(rx, text, at):
             if _inside_other_name(text, m.start()):
                 continue
             key = re.sub(r"\s+", " ", m.group(0)).lower()
             found.append(SeriesMention(m.start(), m.end(), by_alias[key], "alias"))
-    for m in venue_re.finditer(text):
+    for m in _scan(venue_re, text, venue_at):
         s = next(s for s in catalogue() if m.group("v") in s.venues)
         found.append(SeriesMention(m.start("v"), m.end("v"), s, "venue"))
     found = _without_overlaps(found)
-    for m in head_re.finditer(text):
+    for m in _scan(head_re, text, head_at):
         if any(f.start <= m.start("h") < f.end for f in found):
             continue
         named = [f for f in found if f.end <= m.start() and f.how == "alias" and m.group("h") in f.series.heads]
