@@ -40,14 +40,20 @@ def baselines(texts: list[str]) -> dict[str, float]:
 
 
 def pipeline(paths: list[Path], out: Path) -> dict[str, float]:
-    """The build of gcmkg.pipeline.build, step by step, each step timed (one process, no cache)."""
+    """The build of gcmkg.pipeline.build, step by step, each step timed (one process, no cache).
+
+    RDF: every extraction into the builder (graph/build.py); serialise: graph.trig and graph.ttl written
+    (graph/write.py, which also fills the table the explorer reads, viz/table.py); explorer: graph.html;
+    write: report.json and the renames (gcmkg.graph.io.AtomicFiles)."""
     from gcmkg.extract.load import load
     from gcmkg.extract.resolve import resolve
     from gcmkg.extract.run import extract_document
-    from gcmkg.graph.build import build_dataset, merged_graph
-    from gcmkg.graph.io import trig_bytes, turtle_bytes
-    from gcmkg.pipeline import write_outputs
+    from gcmkg.graph.build import GraphBuilder
+    from gcmkg.graph.io import AtomicFiles
+    from gcmkg.graph.write import write_graphs
+    from gcmkg.pipeline import OUTPUTS
     from gcmkg.viz.explorer import explorer_html
+    from gcmkg.viz.table import Table
 
     r: dict[str, float] = {}
     t = time.perf_counter()
@@ -57,21 +63,26 @@ def pipeline(paths: list[Path], out: Path) -> dict[str, float]:
     extractions = resolve([extract_document(d) for d in docs])
     r["extract_s"] = time.perf_counter() - t
     del docs
+    r["peak_mb_extracted"] = _peak_mb()
     t = time.perf_counter()
-    ds = build_dataset(extractions)
-    merged = merged_graph(ds)
+    builder = GraphBuilder()
+    for ex in extractions:
+        builder.add(ex)
     r["rdf_s"] = time.perf_counter() - t
-    r["triples"] = len(merged)
-    t = time.perf_counter()
-    ttl, trig = turtle_bytes(merged), trig_bytes(ds)
-    r["serialise_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    html = explorer_html(merged)
-    r["explorer_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_outputs(out, {"graph.ttl": ttl, "graph.trig": trig, "graph.html": html, "report.json": b"{}\n"})
+    with AtomicFiles([out / name for name in OUTPUTS]) as fh:
+        t = time.perf_counter()
+        table = Table()
+        r["triples"] = write_graphs(builder.files(), fh["graph.trig"], fh["graph.ttl"], table.add_terms)
+        r["serialise_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        html = explorer_html(table.add_reference())
+        r["explorer_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        fh["graph.html"].write(html)
+        fh["report.json"].write(b"{}\n")
     r["write_s"] = time.perf_counter() - t
-    r.update(ttl_mb=len(ttl) / 1e6, trig_mb=len(trig) / 1e6, html_mb=len(html) / 1e6)
+    sizes = {name: (out / name).stat().st_size / 1e6 for name in ("graph.ttl", "graph.trig", "graph.html")}
+    r.update(ttl_mb=sizes["graph.ttl"], trig_mb=sizes["graph.trig"], html_mb=sizes["graph.html"])
     r["peak_mb"] = _peak_mb()
     return r
 

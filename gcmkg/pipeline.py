@@ -183,10 +183,6 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
 
     With `cache_dir`, unchanged documents are not extracted again, and when nothing changed since the
     last build into `out_dir` its outputs are kept as they are (gcmkg.cache)."""
-    from gcmkg.graph.build import build_dataset, merged_graph
-    from gcmkg.graph.io import trig_bytes, turtle_bytes
-    from gcmkg.viz.explorer import explorer_html
-
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a folder; choose another --out")
     problems: list[Problem] = []
@@ -209,22 +205,32 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
     if cache and (current := cache.outputs_current(build_key, out_dir)):
         result.outputs = current
         return result
-    ds = build_dataset(result.extractions, **({"base_iri": base_iri} if base_iri else {}))
-    merged = merged_graph(ds)
-    report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
-    data = dict(zip(OUTPUTS, (turtle_bytes(merged), trig_bytes(ds), explorer_html(merged), report)))
-    result.outputs = write_outputs(out_dir, data)
+    result.outputs = write_outputs(out_dir, result, base_iri)
     if cache:
         cache.record_outputs(build_key, out_dir, result.outputs)
     return result
 
 
-def write_outputs(out_dir: Path, data: dict[str, bytes]) -> dict[str, Path]:
-    """Write every output atomically, only once all of them are made."""
-    from gcmkg.graph.io import write_atomic
+def write_outputs(out_dir: Path, result: BuildResult, base_iri: str | None = None) -> dict[str, Path]:
+    """Make graph.ttl, graph.trig, graph.html and report.json from the extractions, each straight into a
+    temp file, and rename them into place only once all of them are made (graph.io.AtomicFiles)."""
+    from gcmkg.graph.build import GraphBuilder
+    from gcmkg.graph.io import AtomicFiles
+    from gcmkg.graph.write import write_graphs
+    from gcmkg.viz.explorer import explorer_html
+    from gcmkg.viz.table import Table
 
     keys = {"graph.ttl": "ttl", "graph.trig": "trig", "graph.html": "html", "report.json": "report"}
+    report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
+    builder = GraphBuilder(base_iri) if base_iri else GraphBuilder()
+    for ex in result.extractions:
+        builder.add(ex)
+    table = Table()  # what the explorer reads of the merged graph
     try:
-        return {keys[name]: write_atomic(out_dir / name, blob) for name, blob in data.items()}
+        with AtomicFiles([out_dir / name for name in OUTPUTS]) as out:
+            write_graphs(builder.files(), out["graph.trig"], out["graph.ttl"], table.add_terms)
+            out["graph.html"].write(explorer_html(table.add_reference()))
+            out["report.json"].write(report)
     except OSError as e:
         raise UsageError(f"{out_dir}: cannot write the outputs: {e.strerror or e}") from e
+    return {keys[name]: out_dir / name for name in OUTPUTS}

@@ -1,21 +1,41 @@
-"""Extractions in, an RDF dataset out: one named graph per source file, each fact with its evidence.
+"""Extractions in, RDF out: one named graph per source file, each fact with its evidence.
 
 Everything a file states goes into that file's named graph, so the dataset
 keeps who-said-what; the same key in several files is one node, so the merged
 graph joins them. Every fact node is the oa:hasBody of one oa:Annotation per
 Evidence, whose target is the quoted span of the source file, and is
 prov:wasDerivedFrom that file, which is what the per-source queries use.
+
+A corpus makes millions of triples, so they are not held as rdflib objects:
+each file's triples are N-Triples lines (`<s> <p> <o>`, rdf:type written `<>`
+so that it sorts first), sorted and kept zlib-compressed until every file is
+in; then the canonical labels and the dangling-reference flags, which need all
+files, are added and the files come out in graph-IRI order (`files()`), for
+graph/write.py to serialise. `build_dataset` gives the same quads as an rdflib
+Dataset, for small graphs (tests, evaluation).
 """
 
 from __future__ import annotations
 
 import re
+import warnings
+import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import FOAF as _FOAF
+from rdflib.namespace import ORG as _ORG
+from rdflib.namespace import OWL as _OWL
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import SKOS as _SKOS
+from rdflib.namespace import XSD as _XSD
+from rdflib.namespace import NamespaceManager
 
 from gcmkg.extract.models import ActorFact, DocumentFact, Evidence, Extraction, MeetingFact, PositionFact
 from gcmkg.graph.iris import DEFAULT_BASE, Iris, key_problem
@@ -24,17 +44,34 @@ from gcmkg.graph.namespaces import (
     ACTORKIND_CLASS,
     DOCKIND,
     DOCKIND_CLASS,
-    GCM,
     GCM_INSTRUMENT,
     GCR_INSTRUMENT,
-    OA,
     PREFIXES,
-    SCHEMA,
     STANCE,
     STATUS,
     objective_iri,
     paragraph_iri,
 )
+from gcmkg.graph.namespaces import GCM as _GCM
+from gcmkg.graph.namespaces import OA as _OA
+from gcmkg.graph.namespaces import SCHEMA as _SCHEMA
+
+
+class _Terms:
+    """A closed namespace's terms as plain strings, each looked up (and checked) in the namespace once:
+    rdflib's attribute look-up is slow, and the builder makes millions of triples."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
+
+
+DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, GCM, OA, SCHEMA = (
+    _Terms(ns) for ns in (_DCTERMS, _FOAF, _ORG, _OWL, _PROV, _RDF, _RDFS, _SKOS, _XSD, _GCM, _OA, _SCHEMA))
 
 _GCM_NAMES = {"gcm", "global compact for migration", "global compact for safe, orderly and regular migration"}
 _GCR_NAMES = {"gcr", "global compact on refugees", "global compact for refugees"}
@@ -43,38 +80,53 @@ _PARAGRAPH_TARGET = re.compile(r"gcm\s+(?:paragraph|paragraaf|par\.?|§)\s*(\d+[
 _PARAGRAPH_REF = re.compile(r"(\d+)([a-z]?)")
 _OBJECTIVE_PARAGRAPHS = range(17, 40)  # paragraphs 17..39 hold objectives 1..23, see ontology/objectives.ttl
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+RDF_TYPE = RDF.type
+TYPE_MARK = "<>"  # rdf:type in a line: sorts before every other predicate; graph/write.py writes it back
+
+
+class _Lit(str):
+    """A literal, already in N-Triples form."""
+
+
+def _lit(value: object, datatype: str | None = None) -> _Lit:
+    """An N-Triples literal; pyoxigraph does the escaping."""
+    if datatype is None:
+        return _Lit(str(ox.Literal(str(value))))
+    return _Lit(f"{ox.Literal(str(value))}^^<{datatype}>")
 
 
 @dataclass
 class _Build:
     """State shared by all files of one build: labels to pick a canonical one, references to check."""
 
-    ds: Dataset
     iris: Iris
-    labels: dict[URIRef, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
-    described: set[URIRef] = field(default_factory=set)
-    refs: set[tuple[str, str, URIRef, str]] = field(default_factory=set)  # (source, what, iri, key)
+    files: dict[str, bytes] = field(default_factory=dict)  # source -> its sorted lines, compressed
+    labels: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    described: set[str] = field(default_factory=set)
+    refs: set[tuple[str, str, str, str]] = field(default_factory=set)  # (source, what, iri, key)
 
 
 @dataclass
 class _File:
-    """Writing one source file's named graph."""
+    """Collecting one source file's triples."""
 
     build: _Build
     source: str
-    graph: Graph
-    src: URIRef
+    src: str
+    lines: set[str] = field(default_factory=set)
 
     @property
     def iris(self) -> Iris:
         return self.build.iris
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.graph.add((s, p, o))
+    def add(self, s: str, p: str, o: str) -> None:
+        """A triple; `o` is an IRI unless made with `_lit`."""
+        obj = o if type(o) is _Lit else f"<{o}>"
+        self.lines.add(f"<{s}> {TYPE_MARK if p == RDF_TYPE else f'<{p}>'} {obj}")
 
-    def label(self, node: URIRef, text: str) -> None:
+    def label(self, node: str, text: str) -> None:
         """rdfs:label now; the canonical skos:prefLabel is chosen once all files are in."""
-        self.add(node, RDFS.label, Literal(text))
+        self.add(node, RDFS.label, _lit(text))
         self.build.labels[node][text].add(self.source)
 
     def check_key(self, what: str, key: str) -> str:
@@ -83,7 +135,7 @@ class _File:
             _add_flag(self, f"{what} {problem}")
         return key
 
-    def ref(self, what: str, key: str) -> URIRef:
+    def ref(self, what: str, key: str) -> str:
         """An actor or meeting referred to by key; checked at the end for a description."""
         self.check_key(what, key)
         iri = self.iris.actor(key) if what == "actor" else self.iris.meeting(key)
@@ -99,13 +151,16 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, ns, override=True, replace=True)
 
 
-def build_dataset(extractions: Sequence[Extraction], base_iri: str = DEFAULT_BASE) -> Dataset:
-    """One named graph per source file ({base}graph/{file}); the input order does not matter."""
-    ds = Dataset()
-    bind_prefixes(ds)
-    build = _Build(ds, Iris(base_iri))
-    for ex in sorted(extractions, key=lambda e: e.source):
-        f = _File(build, ex.source, ds.graph(build.iris.graph(ex.source)), build.iris.source(ex.source))
+class GraphBuilder:
+    """Add extractions one by one (any order), then read each file's sorted lines with `files()`."""
+
+    def __init__(self, base_iri: str = DEFAULT_BASE) -> None:
+        self.build = _Build(Iris(base_iri))
+
+    def add(self, ex: Extraction) -> None:
+        if ex.source in self.build.files:
+            raise ValueError(f"{ex.source}: two extractions of the same file")
+        f = _File(self.build, ex.source, self.build.iris.source(ex.source))
         _add_source(f, ex.source, ex.sha256)
         for doc in ex.documents:
             _add_document(f, doc)
@@ -119,8 +174,39 @@ def build_dataset(extractions: Sequence[Extraction], base_iri: str = DEFAULT_BAS
             _add_position(f, pos)
         for flag in ex.flags:
             _add_flag(f, flag.message, flag.evidence)
-    _add_pref_labels(build)
-    _flag_dangling_refs(build)
+        self.build.files[ex.source] = zlib.compress("\n".join(sorted(f.lines)).encode("utf-8"), 1)
+
+    def files(self) -> Iterator[tuple[str, list[str]]]:
+        """(named graph IRI, the file's sorted, distinct lines) for every file, in graph-IRI order.
+        The labels and flags that need all files are added here; the builder is spent afterwards."""
+        build, extra = self.build, defaultdict(set)
+        for source, node, label in _pref_labels(build):
+            extra[source].add(f"<{node}> <{SKOS.prefLabel}> {_lit(label)}")
+        for f in _dangling_ref_flags(build):
+            extra[f.source] |= f.lines
+        order = sorted((build.iris.graph(source), source) for source in build.files)
+        for graph, source in order:
+            lines = zlib.decompress(build.files.pop(source)).decode("utf-8").split("\n")
+            yield graph, sorted(set(lines) | extra[source]) if extra[source] else lines
+
+
+def graph_lines(extractions: Iterable[Extraction], base_iri: str = DEFAULT_BASE) -> Iterator[tuple[str, list[str]]]:
+    """Every file's graph IRI and sorted lines (see GraphBuilder); the input order does not matter."""
+    builder = GraphBuilder(base_iri)
+    for ex in extractions:
+        builder.add(ex)
+    return builder.files()
+
+
+def build_dataset(extractions: Sequence[Extraction], base_iri: str = DEFAULT_BASE) -> Dataset:
+    """One named graph per source file ({base}graph/{file}), as an rdflib Dataset (for small graphs)."""
+    from gcmkg.graph.write import nquads_text
+
+    ds = Dataset()
+    bind_prefixes(ds)
+    with warnings.catch_warnings():  # rdflib's own N-Quads parser uses its deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ds.parse(data=nquads_text(graph_lines(extractions, base_iri)), format="nquads")
     return ds
 
 
@@ -133,25 +219,25 @@ def merged_graph(ds: Dataset) -> Graph:
     return merged
 
 
-def _date(value: str) -> Literal:
+def _date(value: str) -> _Lit:
     """yyyy-mm-dd is an xsd:date, yyyy-mm (month only) an xsd:gYearMonth."""
-    return Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)
+    return _lit(value, XSD.date if len(value) == 10 else XSD.gYearMonth)
 
 
-def _add_source(f: _File, filename: str, sha256: str | None) -> URIRef:
+def _add_source(f: _File, filename: str, sha256: str | None) -> str:
     src = f.iris.source(filename)
     f.add(src, RDF.type, GCM.SourceFile)
-    f.add(src, DCTERMS.identifier, Literal(filename))
+    f.add(src, DCTERMS.identifier, _lit(filename))
     if sha256:
-        f.add(src, GCM.sha256, Literal(sha256))
+        f.add(src, GCM.sha256, _lit(sha256))
     return src
 
 
-def _evidence(f: _File, body: URIRef, ev: Evidence) -> None:
+def _evidence(f: _File, body: str, ev: Evidence) -> None:
     """One oa:Annotation: body = the fact, target = the quoted span of the source file."""
     src = _add_source(f, ev.source, None) if ev.source != f.source else f.src
     target = f.iris.evidence(ev.source, ev.start, ev.end, ev.quote)
-    quote_sel, pos_sel = URIRef(f"{target}/quote"), URIRef(f"{target}/position")
+    quote_sel, pos_sel = f"{target}/quote", f"{target}/position"
     ann = f.iris.annotation(body, ev.source, ev.start, ev.end, ev.quote)
     f.add(ann, RDF.type, OA.Annotation)
     f.add(ann, OA.hasBody, body)
@@ -161,10 +247,10 @@ def _evidence(f: _File, body: URIRef, ev: Evidence) -> None:
     f.add(target, OA.hasSelector, quote_sel)
     f.add(target, OA.hasSelector, pos_sel)
     f.add(quote_sel, RDF.type, OA.TextQuoteSelector)
-    f.add(quote_sel, OA.exact, Literal(ev.quote))
+    f.add(quote_sel, OA.exact, _lit(ev.quote))
     f.add(pos_sel, RDF.type, OA.TextPositionSelector)
-    f.add(pos_sel, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
-    f.add(pos_sel, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+    f.add(pos_sel, OA.start, _lit(ev.start, XSD.nonNegativeInteger))
+    f.add(pos_sel, OA.end, _lit(ev.end, XSD.nonNegativeInteger))
     f.add(body, PROV.wasDerivedFrom, src)
 
 
@@ -174,11 +260,11 @@ def _add_document(f: _File, doc: DocumentFact) -> None:
     f.add(node, RDF.type, DOCKIND_CLASS[doc.kind])
     f.add(node, GCM.documentKind, DOCKIND[doc.kind])
     if doc.number:
-        f.add(node, DCTERMS.identifier, Literal(doc.number))
+        f.add(node, DCTERMS.identifier, _lit(doc.number))
     if doc.date:
         f.add(node, DCTERMS.date, _date(doc.date))
     if doc.title:
-        f.add(node, DCTERMS.title, Literal(doc.title))
+        f.add(node, DCTERMS.title, _lit(doc.title))
     for key in doc.authors:
         f.add(node, DCTERMS.creator, f.ref("actor", key))
     for key in doc.addressees:
@@ -197,10 +283,10 @@ def _add_actor(f: _File, actor: ActorFact) -> None:
     f.add(node, GCM.actorKind, ACTORKIND[actor.kind])
     f.label(node, actor.name)
     if actor.kind == "person":
-        f.add(node, FOAF.name, Literal(actor.name))
+        f.add(node, FOAF.name, _lit(actor.name))
     for alias in actor.aliases:
         if alias != actor.name:
-            f.add(node, SKOS.altLabel, Literal(alias))
+            f.add(node, SKOS.altLabel, _lit(alias))
     for role in actor.roles:
         _add_role(f, node, actor, role)
     if actor.party:
@@ -211,21 +297,21 @@ def _add_actor(f: _File, actor: ActorFact) -> None:
         f.add(node, ORG.memberOf, f.ref("actor", key))
     for iri in actor.same_as:
         if _IRI.fullmatch(iri):
-            f.add(node, OWL.sameAs, URIRef(iri))
+            f.add(node, OWL.sameAs, iri)
         else:
             _add_flag(f, f"actor {actor.key}: same_as {iri!r} is not an IRI; left out", actor.evidence[0])
     for ev in actor.evidence:
         _evidence(f, node, ev)
 
 
-def _add_role(f: _File, node: URIRef, actor: ActorFact, role: str) -> None:
+def _add_role(f: _File, node: str, actor: ActorFact, role: str) -> None:
     """A role as org:Membership -> org:Role, so that each source's roles keep their own evidence."""
     membership, role_node = f.iris.membership(actor.key, role), f.iris.role(role)
     f.add(membership, RDF.type, ORG.Membership)
     f.add(membership, ORG.member, node)
     f.add(membership, ORG.role, role_node)
     f.add(role_node, RDF.type, ORG.Role)
-    f.add(role_node, RDFS.label, Literal(role))
+    f.add(role_node, RDFS.label, _lit(role))
     f.add(role_node, PROV.wasDerivedFrom, f.src)
     for ev in actor.evidence:
         _evidence(f, membership, ev)
@@ -246,11 +332,11 @@ def _add_meeting(f: _File, meeting: MeetingFact) -> None:
     if meeting.end:
         f.add(node, SCHEMA.endDate, _date(meeting.end))
     if meeting.location:
-        f.add(node, SCHEMA.location, Literal(meeting.location))
+        f.add(node, SCHEMA.location, _lit(meeting.location))
     for item in meeting.agenda:
-        f.add(node, GCM.agendaItem, Literal(item))
+        f.add(node, GCM.agendaItem, _lit(item))
     if meeting.ordinal is not None:
-        f.add(node, GCM.ordinal, Literal(meeting.ordinal, datatype=XSD.integer))
+        f.add(node, GCM.ordinal, _lit(meeting.ordinal, XSD.integer))
     for ev in meeting.evidence:
         _evidence(f, node, ev)
 
@@ -284,7 +370,7 @@ def _add_position(f: _File, pos: PositionFact) -> None:
     _evidence(f, node, pos.evidence)
 
 
-def _resolve_target(f: _File, pos: PositionFact) -> tuple[URIRef, int | None, str | None]:
+def _resolve_target(f: _File, pos: PositionFact) -> tuple[str, int | None, str | None]:
     """The target string as a node; the objective and paragraph it implies if the extractor left them out."""
     text = " ".join(pos.target.split())
     low = text.lower()
@@ -328,8 +414,8 @@ def _add_paragraph(f: _File, ref: str, pos: PositionFact) -> str | None:
     if letter or int(number) not in _OBJECTIVE_PARAGRAPHS:
         node = paragraph_iri(ref)
         f.add(node, RDF.type, GCM.Paragraph)
-        f.add(node, SKOS.notation, Literal(ref))
-        f.add(node, RDFS.label, Literal(f"GCM paragraph {ref}"))
+        f.add(node, SKOS.notation, _lit(ref))
+        f.add(node, RDFS.label, _lit(f"GCM paragraph {ref}"))
         f.add(node, DCTERMS.isPartOf, paragraph_iri(number) if letter else GCM_INSTRUMENT)
         f.add(node, PROV.wasDerivedFrom, f.src)
         if letter:
@@ -340,24 +426,24 @@ def _add_paragraph(f: _File, ref: str, pos: PositionFact) -> str | None:
 def _add_flag(f: _File, message: str, ev: Evidence | None = None) -> None:
     node = f.iris.flag(f.source, message, *((ev.source, ev.start, ev.end, ev.quote) if ev else ()))
     f.add(node, RDF.type, GCM.Flag)
-    f.add(node, RDFS.comment, Literal(message))
+    f.add(node, RDFS.comment, _lit(message))
     f.add(node, PROV.wasDerivedFrom, f.src)
     if ev is not None:
         _evidence(f, node, ev)
 
 
-def _add_pref_labels(build: _Build) -> None:
+def _pref_labels(build: _Build) -> Iterator[tuple[str, str, str]]:
     """One skos:prefLabel per node: the longest label (ties: first in code-point order),
-    put in the graph of the first source file that states it."""
+    put in the graph of the first source file that states it. Yields (source, node, label)."""
     for node, labels in build.labels.items():
         label = min(labels, key=lambda t: (-len(t), t))
-        source = min(labels[label])
-        build.ds.graph(build.iris.graph(source)).add((node, SKOS.prefLabel, Literal(label)))
+        yield min(labels[label]), node, label
 
 
-def _flag_dangling_refs(build: _Build) -> None:
+def _dangling_ref_flags(build: _Build) -> Iterator[_File]:
     """A key that no file describes gets a flag in each file that refers to it (SHACL reports it too)."""
     for source, what, iri, key in sorted(build.refs):
         if iri not in build.described:
-            f = _File(build, source, build.ds.graph(build.iris.graph(source)), build.iris.source(source))
+            f = _File(build, source, build.iris.source(source))
             _add_flag(f, f"{what} {key} is referred to, but no source file describes it")
+            yield f

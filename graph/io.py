@@ -14,6 +14,7 @@ import tempfile
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
@@ -109,17 +110,75 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    try:  # make the rename itself durable; not possible on every platform
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+    _fsync_dir(path.parent)  # make the rename itself durable
+    return path
+
+
+class AtomicFiles:
+    """Several files made at once: each is written to a temp file beside it and renamed into place only
+    when all of them are complete, so a build that fails midway leaves the previous files as they were.
+    Nothing is held in memory: a corpus's graph files are hundreds of MB.
+
+        with AtomicFiles([out / "a.ttl", out / "b.trig"]) as fh:
+            fh["a.ttl"].write(...)
+    """
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.temps: dict[str, str] = {}
+        self.handles: dict[str, BinaryIO] = {}
+
+    def __enter__(self) -> dict[str, BinaryIO]:
+        try:
+            for path in self.paths:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+                self.temps[path.name] = tmp
+                os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output is as readable as any other file
+                self.handles[path.name] = os.fdopen(fd, "wb")
+        except BaseException:
+            self._discard()
+            raise
+        return self.handles
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            self._discard()
+            return
+        try:
+            for fh in self.handles.values():
+                fh.flush()
+                os.fsync(fh.fileno())
+                fh.close()
+            for path in self.paths:
+                os.replace(self.temps[path.name], path)
+                del self.temps[path.name]
+        except BaseException:
+            self._discard()
+            raise
+        for folder in {p.parent for p in self.paths}:
+            _fsync_dir(folder)
+
+    def _discard(self) -> None:
+        for fh in self.handles.values():
+            fh.close()
+        for tmp in self.temps.values():
+            Path(tmp).unlink(missing_ok=True)
+        self.temps.clear()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make renames in `folder` durable; not possible on every platform."""
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:
-        return path
+        return
     try:
         os.fsync(dir_fd)
     except OSError:
         pass
     finally:
         os.close(dir_fd)
-    return path
 
 
 def write_graph_files(ds: Dataset, out_dir: Path) -> dict[str, Path]:

@@ -26,8 +26,6 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from rdflib import URIRef
-
 DEFAULT_BASE = "https://w3id.org/gcmkg/"
 KEY_PATTERN = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*")
 _HASH_LEN = 16  # 64 bits: no collision in any corpus this project will see
@@ -65,7 +63,7 @@ def key_path(key: str) -> str:
 
 @dataclass(frozen=True)
 class Iris:
-    """IRI factory for one base IRI."""
+    """IRI factory for one base IRI; IRIs as plain strings (the builder makes hundreds of thousands)."""
 
     base: str = DEFAULT_BASE
 
@@ -73,48 +71,48 @@ class Iris:
         if not self.base.endswith(("/", "#")):
             raise ValueError(f"base IRI must end with '/' or '#': {self.base!r}")
 
-    def _iri(self, *path: str) -> URIRef:
-        return URIRef(self.base + "/".join(path))
+    def _iri(self, *path: str) -> str:
+        return self.base + "/".join(path)
 
-    def actor(self, key: str) -> URIRef:
+    def actor(self, key: str) -> str:
         return self._iri("actor", key_path(key))
 
-    def meeting(self, key: str) -> URIRef:
+    def meeting(self, key: str) -> str:
         return self._iri("meeting", key_path(key))
 
-    def document(self, key: str) -> URIRef:
+    def document(self, key: str) -> str:
         return self._iri("document", key_path(key))
 
-    def source(self, filename: str) -> URIRef:
+    def source(self, filename: str) -> str:
         return self._iri("source", quote(filename, safe=""))
 
-    def graph(self, filename: str) -> URIRef:
+    def graph(self, filename: str) -> str:
         return self._iri("graph", quote(filename, safe=""))
 
-    def series(self, name: str) -> URIRef:
+    def series(self, name: str) -> str:
         return self._iri("series", slug(name))
 
-    def instrument(self, name: str) -> URIRef:
+    def instrument(self, name: str) -> str:
         return self._iri("instrument", slug(name))
 
-    def role(self, label: str) -> URIRef:
+    def role(self, label: str) -> str:
         # Exact wording matters for a role ("minister" vs "Minister van ..."), so hash it in.
         return self._iri("role", f"{slug(label, 48)}-{digest(label)[:8]}")
 
-    def membership(self, actor_key: str, role_label: str) -> URIRef:
+    def membership(self, actor_key: str, role_label: str) -> str:
         return self._iri("membership", digest(actor_key, role_label))
 
-    def attendance(self, meeting_key: str, actor_key: str, status: str) -> URIRef:
+    def attendance(self, meeting_key: str, actor_key: str, status: str) -> str:
         return self._iri("attendance", digest(meeting_key, actor_key, status))
 
-    def position(self, *content: object) -> URIRef:
+    def position(self, *content: object) -> str:
         return self._iri("position", digest(*content))
 
-    def flag(self, source: str, message: str, *evidence: object) -> URIRef:
+    def flag(self, source: str, message: str, *evidence: object) -> str:
         return self._iri("flag", digest(source, message, *evidence))
 
-    def annotation(self, body: URIRef, source: str, start: int, end: int, quote_: str) -> URIRef:
+    def annotation(self, body: str, source: str, start: int, end: int, quote_: str) -> str:
         return self._iri("annotation", digest(body, source, start, end, quote_))
 
-    def evidence(self, source: str, start: int, end: int, quote_: str) -> URIRef:
+    def evidence(self, source: str, start: int, end: int, quote_: str) -> str:
         return self._iri("evidence", digest(source, start, end, quote_))

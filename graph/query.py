@@ -134,7 +134,10 @@ def _load_file(store: ox.Store, path: Path) -> None:
     if not path.is_file():
         raise GraphFileError(f"{path}: no such file")
     try:
-        store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in ox.parse(path=path, format=fmt))
+        if fmt.supports_datasets:  # named graphs merged into the default graph
+            store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in ox.parse(path=path, format=fmt))
+        else:
+            store.bulk_load(path=path, format=fmt)
     except (SyntaxError, OSError, UnicodeDecodeError) as err:
         raise GraphFileError(f"{path}: not valid {name}: {err}") from err
 
@@ -155,6 +158,11 @@ def load_store(graph: Graph | Path) -> ox.Store:
         _load_file(store, Path(graph))
     else:
         _load_graph(store, graph)
+    return add_reference(store)
+
+
+def add_reference(store: ox.Store) -> ox.Store:
+    """Load the reference files (ontology, schemes, objectives) into the store's default graph; return it."""
     for name in ONTOLOGY_FILES:
         store.load(ontology_text(name), format=ox.RdfFormat.TURTLE)
     return store

@@ -63,7 +63,7 @@ def test_second_build_reads_the_cache_and_writes_the_same(docs: Path, tmp_path: 
     def no_graph(*args, **kwargs):
         raise AssertionError("nothing changed: the graph must not be built again")
 
-    monkeypatch.setattr(graph_build, "build_dataset", no_graph)
+    monkeypatch.setattr(graph_build, "GraphBuilder", no_graph)
     calls.clear()
     result = build([docs], tmp_path / "a", cache_dir=cache)  # same inputs, same out folder: kept as is
     assert calls == []

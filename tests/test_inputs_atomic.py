@@ -10,6 +10,7 @@ import pytest
 
 from gcmkg import pipeline
 from gcmkg.graph import io as graph_io
+from gcmkg.graph import write as graph_write
 from gcmkg.viz import explorer
 from inputs_fixtures import make_pdf
 
@@ -28,13 +29,20 @@ def built(tmp_path: Path) -> Path:
     return out
 
 
-def test_every_output_is_written_through_write_atomic(tmp_path: Path, monkeypatch) -> None:
-    written: list[str] = []
-    real = graph_io.write_atomic
-    monkeypatch.setattr(graph_io, "write_atomic", lambda path, data: written.append(path.name) or real(path, data))
+def test_every_output_is_renamed_into_place_from_a_whole_temp_file(tmp_path: Path, monkeypatch) -> None:
+    renamed: list[tuple[str, str]] = []
+    real = graph_io.os.replace
+
+    def replace(src, dst):
+        renamed.append((Path(src).name, Path(dst).name))
+        real(src, dst)
+
+    monkeypatch.setattr(graph_io.os, "replace", replace)
     out = tmp_path / "out"
     result = pipeline.build([FIRST], out)
+    written = [dst for _, dst in renamed]
     assert sorted(written) == sorted(pipeline.OUTPUTS) == sorted(p.name for p in out.iterdir())
+    assert all(src.startswith(f".{dst}.") and src.endswith(".tmp") for src, dst in renamed)
     assert sorted(p.name for p in result.outputs.values()) == sorted(pipeline.OUTPUTS)
 
 
@@ -46,7 +54,7 @@ def test_a_build_that_fails_midway_leaves_the_previous_outputs_intact(built: Pat
         raise RuntimeError("interrupted")
 
     if where == "graph":
-        monkeypatch.setattr(graph_io, "trig_bytes", boom)
+        monkeypatch.setattr(graph_write, "write_graphs", boom)
     else:
         monkeypatch.setattr(explorer, "explorer_html", boom)
     with pytest.raises(RuntimeError, match="interrupted"):

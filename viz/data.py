@@ -1,7 +1,7 @@
 """The explorer's data: a built graph as one plain, JSON-able dict, sorted so that the page is byte-identical.
 
-Read with SPARQL on the same pyoxigraph store the named queries use (data plus
-ontology and vocabularies, so concept notations and objective titles are there).
+Read from a table of the graph's triples plus the ontology and vocabularies (so
+concept notations and objective titles are there): viz/table.py.
 Nodes are keyed by IRI; every edge is one fact (an attendance, a position, an
 authorship, a membership); evidence quotes are listed once and referred to by index.
 """
@@ -14,68 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 from rdflib import Graph
 
-from gcmkg.graph.query import load_store
-
-_PREFIXES = """
-PREFIX gcm: <https://w3id.org/gcmkg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
-_ACTORS = """SELECT ?id ?label ?kind ?alias ?same WHERE { ?id a gcm:Actor .
-  OPTIONAL { ?id skos:prefLabel ?label } OPTIONAL { ?id gcm:actorKind/skos:notation ?kind }
-  OPTIONAL { ?id skos:altLabel ?alias } OPTIONAL { ?id owl:sameAs ?same } }"""
-_MEETINGS = """SELECT ?id ?label ?series ?start ?end ?location ?agenda ?ordinal WHERE { ?id a gcm:Meeting .
-  OPTIONAL { ?id skos:prefLabel ?label } OPTIONAL { ?id schema:superEvent/skos:prefLabel ?series }
-  OPTIONAL { ?id schema:startDate ?start } OPTIONAL { ?id schema:endDate ?end }
-  OPTIONAL { ?id schema:location ?location } OPTIONAL { ?id gcm:agendaItem ?agenda }
-  OPTIONAL { ?id gcm:ordinal ?ordinal } }"""
-_DOCUMENTS = """SELECT ?id ?kind ?number ?date ?title ?file WHERE { ?id a gcm:Document .
-  OPTIONAL { ?id gcm:documentKind/skos:notation ?kind } OPTIONAL { ?id dcterms:identifier ?number }
-  OPTIONAL { ?id dcterms:date ?date } OPTIONAL { ?id dcterms:title ?title }
-  OPTIONAL { ?id dcterms:source/dcterms:identifier ?file } }"""
-_DOCUMENT_LINKS = """SELECT ?from ?to ?type WHERE {
-  { ?to a gcm:Document ; dcterms:creator ?from . BIND("author" AS ?type) } UNION
-  { ?from a gcm:Document ; schema:recipient ?to . BIND("addressee" AS ?type) } UNION
-  { ?from a gcm:Document ; dcterms:publisher ?to . BIND("publisher" AS ?type) } }"""
-_ATTENDANCE = """SELECT ?id ?from ?to ?value WHERE { ?id a gcm:Attendance ; gcm:actor ?from ; gcm:meeting ?to .
-  OPTIONAL { ?id gcm:status/skos:notation ?value } }"""
-_POSITIONS = """SELECT ?id ?from ?to ?value ?objective ?date WHERE { ?id a gcm:Position ; gcm:holder ?from ; gcm:target ?to .
-  OPTIONAL { ?id gcm:stance/skos:notation ?value } OPTIONAL { ?id gcm:objective/skos:notation ?objective }
-  OPTIONAL { ?id dcterms:date ?date } }"""
-_TARGETS = """SELECT ?id ?type ?notation ?pref ?label ?title WHERE { ?p a gcm:Position ; gcm:target ?id .
-  OPTIONAL { ?id a ?type FILTER(?type IN (gcm:Objective, gcm:Paragraph, gcm:Instrument)) }
-  OPTIONAL { ?id skos:notation ?notation } OPTIONAL { ?id skos:prefLabel ?pref }
-  OPTIONAL { ?id rdfs:label ?label } OPTIONAL { ?id dcterms:title ?title } }"""
-_ROLES = """SELECT ?id ?from ?to ?value WHERE { ?id a org:Membership ; org:member ?from ; org:role ?to .
-  OPTIONAL { ?to rdfs:label ?value } }"""
-_MEMBERSHIPS = """SELECT ?from ?to ?type WHERE { ?from a gcm:Actor .
-  { ?from gcm:party ?to . BIND("party" AS ?type) } UNION
-  { ?from org:memberOf ?to . FILTER NOT EXISTS { ?from gcm:party ?to } BIND("member" AS ?type) } }"""
-_EVIDENCE = """SELECT ?body ?file ?start ?end ?quote WHERE { ?ann a oa:Annotation ; oa:hasBody ?body ; oa:hasTarget ?t .
-  ?t oa:hasSource/dcterms:identifier ?file ; oa:hasSelector ?q, ?p .
-  ?q a oa:TextQuoteSelector ; oa:exact ?quote .
-  ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }"""
-_SOURCES = """SELECT ?id ?file WHERE { ?id prov:wasDerivedFrom/dcterms:identifier ?file }"""
+from gcmkg.viz import table
+from gcmkg.viz.table import Table, table_of
 
 STATUSES = ("present", "invited", "excused", "absent", "not_invited")
 NO_SERIES = "(no series)"
-
-
-def _rows(store: ox.Store, query: str) -> list[dict[str, str]]:
-    """Solutions as dicts of plain strings, unbound variables left out, in a stable order."""
-    solutions = store.query(_PREFIXES + query)
-    names = [v.value for v in solutions.variables]
-    rows = [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
-    return sorted(rows, key=lambda r: sorted(r.items()))
 
 
 def _day_range(value: str) -> tuple[str, str]:
@@ -111,20 +56,20 @@ class _Collector:
         e.update({k: v for k, v in fields.items() if v})
 
 
-def _read_actors(c: _Collector, store: ox.Store) -> None:
-    for r in _rows(store, _ACTORS):
+def _read_actors(c: _Collector, t: Table) -> None:
+    for r in table.actors(t):
         c.node(r["id"], "actor", sub=r.get("kind", "other"), label=r.get("label", ""))
         c.fact(r["id"], "also called", r.get("alias"))
         c.fact(r["id"], "same as", r.get("same"))
-    for r in _rows(store, _ROLES):
+    for r in table.roles(t):
         c.node(r["to"], "role", label=r.get("value", ""))
         c.edge("role", r["from"], r["to"], r.get("value", ""), fact=r["id"])
-    for r in _rows(store, _MEMBERSHIPS):  # stated with the actor: its evidence is the edge's
+    for r in table.memberships(t):  # stated with the actor: its evidence is the edge's
         c.edge(r["type"], r["from"], r["to"], r["type"], fact=r["from"])
 
 
-def _read_meetings(c: _Collector, store: ox.Store) -> None:
-    for r in _rows(store, _MEETINGS):
+def _read_meetings(c: _Collector, t: Table) -> None:
+    for r in table.meetings(t):
         m = c.node(r["id"], "meeting", label=r.get("label", ""), series=r.get("series", NO_SERIES))
         if "start" in r and (r["start"] < m.get("date", "9999")):
             m["date"] = r["start"]
@@ -136,14 +81,14 @@ def _read_meetings(c: _Collector, store: ox.Store) -> None:
         c.fact(r["id"], "place", r.get("location"))
         c.fact(r["id"], "agenda item", r.get("agenda"))
         c.fact(r["id"], "number in series", r.get("ordinal"))
-    for r in _rows(store, _ATTENDANCE):
+    for r in table.attendance(t):
         c.edge("attendance", r["from"], r["to"], r.get("value", ""), fact=r["id"])
 
 
-def _read_documents(c: _Collector, store: ox.Store) -> dict[str, set[str]]:
+def _read_documents(c: _Collector, t: Table) -> dict[str, set[str]]:
     """Documents as nodes; returns source file -> the documents it holds."""
     held: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(store, _DOCUMENTS):
+    for r in table.documents(t):
         title = r.get("title", "")
         label = title if len(title) <= 60 else title[:57].rstrip() + "..."
         kind = r.get("kind", "other")
@@ -156,14 +101,14 @@ def _read_documents(c: _Collector, store: ox.Store) -> dict[str, set[str]]:
             c.fact(r["id"], key, r.get(key))
         if "file" in r:
             held[r["file"]].add(r["id"])
-    for r in _rows(store, _DOCUMENT_LINKS):  # stated with the document: its evidence is the edge's
+    for r in table.document_links(t):  # stated with the document: its evidence is the edge's
         c.edge(r["type"], r["from"], r["to"], r["type"], fact=r["to"] if r["type"] == "author" else r["from"])
     return held
 
 
-def _read_positions(c: _Collector, store: ox.Store) -> None:
+def _read_positions(c: _Collector, t: Table) -> None:
     kinds = {"Objective": "objective", "Paragraph": "paragraph", "Instrument": "instrument"}
-    for r in _rows(store, _TARGETS):
+    for r in table.targets(t):
         kind = kinds.get(r.get("type", "").rsplit("#", 1)[-1], "instrument")
         notation = r.get("notation", "")
         if kind == "objective":
@@ -174,15 +119,15 @@ def _read_positions(c: _Collector, store: ox.Store) -> None:
             label = notation or r.get("pref") or r.get("label") or r["id"]
         c.node(r["id"], kind, label=label, objective=notation if kind == "objective" else "")
         c.fact(r["id"], "title", r.get("title") or (r.get("pref") if kind == "objective" else None))
-    for r in _rows(store, _POSITIONS):
+    for r in table.positions(t):
         c.edge("position", r["from"], r["to"], r.get("value", ""), fact=r["id"],
                objective=r.get("objective", ""), date=r.get("date", ""))
 
 
-def _read_evidence(c: _Collector, store: ox.Store) -> None:
-    for r in _rows(store, _EVIDENCE):
+def _read_evidence(c: _Collector, t: Table) -> None:
+    for r in table.evidence(t):
         c.evidence[r["body"]].add((r["file"], int(r["start"]), int(r["end"]), r["quote"]))
-    for r in _rows(store, _SOURCES):
+    for r in table.sources(t):
         c.sources[r["id"]].add(r["file"])
 
 
@@ -198,15 +143,16 @@ def _sizes(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
         n["size"] = round(10 + 30 * (centrality[n["id"]] / top) ** 0.5, 1)
 
 
-def explorer_data(graph: Graph | Path) -> dict[str, Any]:
-    """Everything the explorer page shows, as plain lists and dicts in a fixed order."""
-    store = load_store(graph)
+def explorer_data(graph: Graph | Path | Table) -> dict[str, Any]:
+    """Everything the explorer page shows, as plain lists and dicts in a fixed order.
+    A Table is read as it is: it must hold the reference files too (Table.add_reference)."""
+    t = graph if isinstance(graph, Table) else table_of(graph)
     c = _Collector()
-    _read_actors(c, store)
-    _read_meetings(c, store)
-    held = _read_documents(c, store)
-    _read_positions(c, store)
-    _read_evidence(c, store)
+    _read_actors(c, t)
+    _read_meetings(c, t)
+    held = _read_documents(c, t)
+    _read_positions(c, t)
+    _read_evidence(c, t)
     for e in c.edges.values():  # an edge to a node no source describes still gets a node
         for end in (e["from"], e["to"]):
             if end not in c.nodes:

@@ -24,6 +24,7 @@ from rdflib import Graph
 from gcmkg.errors import UsageError
 from gcmkg.graph.io import GraphFileError, write_atomic
 from gcmkg.viz.data import explorer_data
+from gcmkg.viz.table import Table
 
 # The two standalone vis.js builds both extend window.vis; each keeps its own DataSet class.
 _SEPARATE = "window.visTimeline = window.vis; window.vis = undefined;"
@@ -63,8 +64,9 @@ def render(data: dict[str, Any]) -> bytes:
     return page.encode("utf-8")
 
 
-def explorer_html(graph: Graph | Path) -> bytes:
-    """The explorer page for a graph, or for a graph file (Turtle, TriG, N-Triples, N-Quads)."""
+def explorer_html(graph: Graph | Path | Table) -> bytes:
+    """The explorer page for a graph, a graph file (Turtle, TriG, N-Triples, N-Quads) or a viz.table.Table
+    that also holds the reference files."""
     return render(explorer_data(graph))
 
 

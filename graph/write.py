@@ -1,0 +1,126 @@
+"""graph.trig and graph.ttl from the builder's sorted lines (graph/build.py), written by pyoxigraph as a stream.
+
+The same lines always give the same bytes: the named graphs come in IRI order,
+each graph's triples sorted (rdf:type first, then by predicate and object), and
+graph.ttl is the sorted union of all files' lines, merged without holding the
+corpus in memory: lines are gathered into runs of at most `RUN_LINES`, each
+run sorted and kept compressed, and the runs merged line by line at the end.
+pyoxigraph writes prefixed names (gcmkg's prefixes), one subject per block,
+`;` between its predicates and `,` between objects of one predicate.
+"""
+
+from __future__ import annotations
+
+import heapq
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from gcmkg.graph.build import RDF_TYPE, TYPE_MARK
+from gcmkg.graph.namespaces import PREFIXES
+
+RUN_LINES = 400_000  # lines per sorted run of the merged graph (about 80 MB of text before compression)
+_BATCH = 20_000  # lines parsed by pyoxigraph at once
+_TYPE = f" <{RDF_TYPE}> "
+_MARK = f" {TYPE_MARK} "
+
+
+def _nt(line: str) -> str:
+    """A builder line as an N-Triples statement (the subject is an IRI, so the first ' <> ' is the predicate)."""
+    return line.replace(_MARK, _TYPE, 1)
+
+
+def nquads_text(files: Iterable[tuple[str, list[str]]]) -> str:
+    """Every file's lines as N-Quads in its named graph (for small graphs: tests, rdflib)."""
+    return "".join(f"{_nt(line)} <{graph}> .\n" for graph, lines in files for line in lines if line)
+
+
+def _text(lines: list[str], graph: str | None = None) -> str:
+    """Lines as N-Triples, or as N-Quads in `graph`."""
+    end = " .\n" if graph is None else f" <{graph}> .\n"
+    return "".join(_nt(line) + end for line in lines)
+
+
+class _Runs:
+    """The merged graph's lines, in sorted compressed runs; `merged()` gives them all sorted and distinct."""
+
+    def __init__(self, run_lines: int = RUN_LINES) -> None:
+        self.run_lines = run_lines
+        self.pending: list[str] = []
+        self.runs: list[bytes] = []
+
+    def add(self, lines: list[str]) -> None:
+        self.pending.extend(lines)
+        if len(self.pending) >= self.run_lines:
+            self._spill()
+
+    def _spill(self) -> None:
+        lines = sorted(set(self.pending))
+        self.pending = []
+        self.runs.append(zlib.compress("\n".join(lines).encode("utf-8"), 1))
+
+    def merged(self) -> Iterator[str]:
+        if len(self.runs) == 0:
+            yield from sorted(set(self.pending))
+            return
+        if self.pending:
+            self._spill()
+        last = None
+        for line in heapq.merge(*(_run_lines(run) for run in self.runs)):
+            if line != last:
+                yield line
+                last = line
+
+
+def _run_lines(blob: bytes, chunk: int = 1 << 20) -> Iterator[str]:
+    """The lines of one compressed run, decompressed a piece at a time."""
+    d = zlib.decompressobj()
+    rest = b""
+    for i in range(0, len(blob), chunk):
+        *whole, rest = (rest + d.decompress(blob[i:i + chunk])).split(b"\n")
+        for line in whole:
+            yield line.decode("utf-8")
+    rest += d.flush()
+    if rest:
+        yield rest.decode("utf-8")
+
+
+def _batches(lines: Iterable[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_graphs(files: Iterable[tuple[str, list[str]]], trig: BinaryIO, ttl: BinaryIO,
+                 each: Callable[[list[ox.Triple]], object] | None = None, run_lines: int = RUN_LINES) -> int:
+    """Write the named graphs to `trig` and their union to `ttl`, handing the union's triples to `each`
+    a batch at a time as they are written (the explorer reads them); return the number of triples in the union."""
+    runs = _Runs(run_lines)
+
+    def quads() -> Iterator[ox.Quad]:
+        for graph, lines in files:
+            runs.add(lines)
+            for batch in _batches(lines):
+                yield from ox.parse(_text(batch, graph), format=ox.RdfFormat.N_QUADS)
+
+    ox.serialize(quads(), trig, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    count = 0
+
+    def triples() -> Iterator[ox.Triple]:
+        nonlocal count
+        for batch in _batches(runs.merged()):
+            count += len(batch)
+            parsed = list(ox.parse(_text(batch), format=ox.RdfFormat.N_TRIPLES))
+            if each is not None:
+                each(parsed)
+            yield from parsed
+
+    ox.serialize(triples(), ttl, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return count

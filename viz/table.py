@@ -1,0 +1,220 @@
+"""The triples the explorer reads, held as predicate -> subject -> values, and its questions answered from them.
+
+A SPARQL store of a corpus's graph takes about 400 bytes a triple and its
+joins take seconds; the explorer asks eleven fixed questions, so the table
+keeps only the predicates they use (values as plain strings, shared) and
+answers each question as rows of the same shape and order the SPARQL queries
+in viz/data.py (kept there as the definition) would give. Triples may come in
+any order and more than once (TriG repeats a triple in every file's graph).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import product
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from gcmkg.graph.io import GraphFileError, load_graph
+from gcmkg.graph.reference import ONTOLOGY_FILES, ontology_text
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_GCM = "https://w3id.org/gcmkg/ontology#"
+_DCT = "http://purl.org/dc/terms/"
+_SCHEMA = "https://schema.org/"
+_ORG = "http://www.w3.org/ns/org#"
+_OA = "http://www.w3.org/ns/oa#"
+TYPE = _RDF + "type"
+_TYPES = {_GCM + n for n in ("Actor", "Meeting", "Document", "Attendance", "Position", "Objective", "Paragraph",
+                             "Instrument")} | {_ORG + "Membership", _OA + "Annotation", _OA + "TextQuoteSelector",
+                                               _OA + "TextPositionSelector"}
+_PREDICATES = {TYPE, _SKOS + "prefLabel", _SKOS + "altLabel", _SKOS + "notation", _RDFS + "label",
+               "http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/ns/prov#wasDerivedFrom",
+               _ORG + "member", _ORG + "role", _ORG + "memberOf",
+               *(_GCM + n for n in ("actorKind", "party", "agendaItem", "ordinal", "documentKind", "actor", "meeting",
+                                    "status", "holder", "target", "stance", "objective")),
+               *(_SCHEMA + n for n in ("superEvent", "startDate", "endDate", "location", "recipient")),
+               *(_DCT + n for n in ("identifier", "date", "title", "source", "creator", "publisher")),
+               *(_OA + n for n in ("hasBody", "hasTarget", "hasSource", "hasSelector", "exact", "start", "end"))}
+_OX_FORMATS = {".ttl": (ox.RdfFormat.TURTLE, "turtle"), ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
+               ".trig": (ox.RdfFormat.TRIG, "trig"), ".nq": (ox.RdfFormat.N_QUADS, "nquads")}
+Row = dict[str, str]
+
+
+class Table:
+    """predicate -> subject -> one value (a str) or several (a set); every string kept once."""
+
+    def __init__(self) -> None:
+        self.by: dict[str, dict[str, str | set[str]]] = {p: {} for p in _PREDICATES}
+        self._types: dict[str, list[str]] | None = None
+
+    def add(self, s: str, p: str, o: str) -> None:
+        column = self.by.get(p)
+        if column is None or (p == TYPE and o not in _TYPES):
+            return
+        s, o = sys.intern(s), sys.intern(o) if len(o) < 200 else o
+        old = column.get(s)
+        if old is None:
+            column[s] = o
+        elif isinstance(old, set):
+            old.add(o)
+        elif old != o:
+            column[s] = {old, o}
+
+    def add_terms(self, triples: Iterable[ox.Triple | ox.Quad]) -> Table:
+        """pyoxigraph triples or quads (the graph names are dropped)."""
+        add = self.add
+        for t in triples:
+            add(t.subject.value, t.predicate.value, t.object.value)
+        return self
+
+    def add_reference(self) -> Table:
+        """The ontology, the schemes and the objectives: notations and titles the explorer shows."""
+        for name in ONTOLOGY_FILES:
+            self.add_terms(ox.parse(ontology_text(name), format=ox.RdfFormat.TURTLE))
+        return self
+
+    def values(self, p: str, s: str) -> list[str]:
+        v = self.by[p].get(s)
+        return [] if v is None else [v] if isinstance(v, str) else sorted(v)
+
+    def opt(self, p: str, s: str) -> list[str | None]:
+        """The values, or [None] when there is none (an OPTIONAL that binds nothing)."""
+        return self.values(p, s) or [None]
+
+    def path(self, s: str, *ps: str) -> list[str]:
+        nodes = [s]
+        for p in ps:
+            nodes = [v for n in nodes for v in self.values(p, n)]
+        return nodes
+
+    def typed(self, cls: str) -> list[str]:
+        if self._types is None:
+            self._types = {}
+            for s, v in self.by[TYPE].items():
+                for c in [v] if isinstance(v, str) else v:
+                    self._types.setdefault(c, []).append(s)
+        return sorted(self._types.get(cls, ()))
+
+
+def table_of(graph: Graph | Path) -> Table:
+    """The table of an rdflib graph or a graph file, with the reference files."""
+    table = Table()
+    if isinstance(graph, Graph):
+        for s, p, o in graph:
+            table.add(str(s), str(p), str(o))
+        return table.add_reference()
+    path = Path(graph)
+    if path.suffix.lower() not in _OX_FORMATS:
+        return table_of(load_graph(path))
+    fmt, name = _OX_FORMATS[path.suffix.lower()]
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such file")
+    try:
+        table.add_terms(ox.parse(path=path, format=fmt))
+    except (SyntaxError, OSError, UnicodeDecodeError) as err:
+        raise GraphFileError(f"{path}: not valid {name}: {err}") from err
+    return table.add_reference()
+
+
+def _rows(found: Iterable[Row]) -> list[Row]:
+    """Distinct rows, unbound cells left out, in the order viz/data.py's SPARQL reading gave them."""
+    rows = {tuple(sorted((k, v) for k, v in r.items() if v is not None)) for r in found}
+    return [dict(r) for r in sorted(rows)]
+
+
+def _combos(**columns: list[str | None]) -> Iterator[Row]:
+    names = list(columns)
+    for values in product(*columns.values()):
+        yield dict(zip(names, values))
+
+
+def actors(t: Table) -> list[Row]:
+    return _rows({"id": a, **r} for a in t.typed(_GCM + "Actor") for r in _combos(
+        label=t.opt(_SKOS + "prefLabel", a), kind=t.path(a, _GCM + "actorKind", _SKOS + "notation") or [None],
+        alias=t.opt(_SKOS + "altLabel", a), same=t.opt("http://www.w3.org/2002/07/owl#sameAs", a)))
+
+
+def meetings(t: Table) -> list[Row]:
+    return _rows({"id": m, **r} for m in t.typed(_GCM + "Meeting") for r in _combos(
+        label=t.opt(_SKOS + "prefLabel", m), series=t.path(m, _SCHEMA + "superEvent", _SKOS + "prefLabel") or [None],
+        start=t.opt(_SCHEMA + "startDate", m), end=t.opt(_SCHEMA + "endDate", m),
+        location=t.opt(_SCHEMA + "location", m), agenda=t.opt(_GCM + "agendaItem", m),
+        ordinal=t.opt(_GCM + "ordinal", m)))
+
+
+def documents(t: Table) -> list[Row]:
+    return _rows({"id": d, **r} for d in t.typed(_GCM + "Document") for r in _combos(
+        kind=t.path(d, _GCM + "documentKind", _SKOS + "notation") or [None], number=t.opt(_DCT + "identifier", d),
+        date=t.opt(_DCT + "date", d), title=t.opt(_DCT + "title", d),
+        file=t.path(d, _DCT + "source", _DCT + "identifier") or [None]))
+
+
+def document_links(t: Table) -> list[Row]:
+    docs = t.typed(_GCM + "Document")
+    found = [{"from": a, "to": d, "type": "author"} for d in docs for a in t.values(_DCT + "creator", d)]
+    found += [{"from": d, "to": a, "type": "addressee"} for d in docs for a in t.values(_SCHEMA + "recipient", d)]
+    found += [{"from": d, "to": a, "type": "publisher"} for d in docs for a in t.values(_DCT + "publisher", d)]
+    return _rows(found)
+
+
+def attendance(t: Table) -> list[Row]:
+    return _rows({"id": n, "from": a, "to": m, "value": v} for n in t.typed(_GCM + "Attendance")
+                 for a in t.values(_GCM + "actor", n) for m in t.values(_GCM + "meeting", n)
+                 for v in t.path(n, _GCM + "status", _SKOS + "notation") or [None])
+
+
+def positions(t: Table) -> list[Row]:
+    return _rows({"id": n, "from": h, "to": g, **r} for n in t.typed(_GCM + "Position")
+                 for h in t.values(_GCM + "holder", n) for g in t.values(_GCM + "target", n) for r in _combos(
+                     value=t.path(n, _GCM + "stance", _SKOS + "notation") or [None],
+                     objective=t.path(n, _GCM + "objective", _SKOS + "notation") or [None],
+                     date=t.opt(_DCT + "date", n)))
+
+
+def targets(t: Table) -> list[Row]:
+    kinds = {_GCM + "Objective", _GCM + "Paragraph", _GCM + "Instrument"}
+    ids = {g for n in t.typed(_GCM + "Position") for g in t.values(_GCM + "target", n)}
+    return _rows({"id": g, **r} for g in ids for r in _combos(
+        type=[c for c in t.values(TYPE, g) if c in kinds] or [None], notation=t.opt(_SKOS + "notation", g),
+        pref=t.opt(_SKOS + "prefLabel", g), label=t.opt(_RDFS + "label", g), title=t.opt(_DCT + "title", g)))
+
+
+def roles(t: Table) -> list[Row]:
+    return _rows({"id": m, "from": a, "to": r, "value": v} for m in t.typed(_ORG + "Membership")
+                 for a in t.values(_ORG + "member", m) for r in t.values(_ORG + "role", m)
+                 for v in t.opt(_RDFS + "label", r))
+
+
+def memberships(t: Table) -> list[Row]:
+    found = []
+    for a in t.typed(_GCM + "Actor"):
+        parties = t.values(_GCM + "party", a)
+        found += [{"from": a, "to": p, "type": "party"} for p in parties]
+        found += [{"from": a, "to": g, "type": "member"} for g in t.values(_ORG + "memberOf", a) if g not in parties]
+    return _rows(found)
+
+
+def evidence(t: Table) -> list[Row]:
+    quote, position = _OA + "TextQuoteSelector", _OA + "TextPositionSelector"
+    found = []
+    for ann in t.typed(_OA + "Annotation"):
+        for body, target in product(t.values(_OA + "hasBody", ann), t.values(_OA + "hasTarget", ann)):
+            selectors = t.values(_OA + "hasSelector", target)
+            quotes = [(s, q) for s in selectors if quote in t.values(TYPE, s) for q in t.values(_OA + "exact", s)]
+            spans = [(a, b) for s in selectors if position in t.values(TYPE, s)
+                     for a in t.values(_OA + "start", s) for b in t.values(_OA + "end", s)]
+            for file, (_, q), (a, b) in product(t.path(target, _OA + "hasSource", _DCT + "identifier"), quotes, spans):
+                found.append({"body": body, "file": file, "start": a, "end": b, "quote": q})
+    return _rows(found)
+
+
+def sources(t: Table) -> list[Row]:
+    derived = t.by["http://www.w3.org/ns/prov#wasDerivedFrom"]
+    return _rows({"id": s, "file": f} for s in derived for f in t.path(s, "http://www.w3.org/ns/prov#wasDerivedFrom",
+                                                                        _DCT + "identifier"))
