@@ -22,23 +22,14 @@ import warnings
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import pyoxigraph as ox
 from rdflib import Dataset, Graph
-from rdflib.namespace import DCTERMS as _DCTERMS
-from rdflib.namespace import FOAF as _FOAF
-from rdflib.namespace import ORG as _ORG
-from rdflib.namespace import OWL as _OWL
-from rdflib.namespace import PROV as _PROV
-from rdflib.namespace import RDF as _RDF
-from rdflib.namespace import RDFS as _RDFS
-from rdflib.namespace import SKOS as _SKOS
-from rdflib.namespace import XSD as _XSD
 from rdflib.namespace import NamespaceManager
 
 from gcmkg.extract.models import ActorFact, DocumentFact, Evidence, Extraction, MeetingFact, PositionFact
 from gcmkg.graph.iris import DEFAULT_BASE, Iris, key_problem
+from gcmkg.graph.lines import DCTERMS, FOAF, GCM, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Build, FileLines, Lit, lit
 from gcmkg.graph.namespaces import (
     ACTORKIND,
     ACTORKIND_CLASS,
@@ -52,26 +43,6 @@ from gcmkg.graph.namespaces import (
     objective_iri,
     paragraph_iri,
 )
-from gcmkg.graph.namespaces import GCM as _GCM
-from gcmkg.graph.namespaces import OA as _OA
-from gcmkg.graph.namespaces import SCHEMA as _SCHEMA
-
-
-class _Terms:
-    """A closed namespace's terms as plain strings, each looked up (and checked) in the namespace once:
-    rdflib's attribute look-up is slow, and the builder makes millions of triples."""
-
-    def __init__(self, namespace: object) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> str:
-        value = str(getattr(self._namespace, name))
-        setattr(self, name, value)
-        return value
-
-
-DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, GCM, OA, SCHEMA = (
-    _Terms(ns) for ns in (_DCTERMS, _FOAF, _ORG, _OWL, _PROV, _RDF, _RDFS, _SKOS, _XSD, _GCM, _OA, _SCHEMA))
 
 _GCM_NAMES = {"gcm", "global compact for migration", "global compact for safe, orderly and regular migration"}
 _GCR_NAMES = {"gcr", "global compact on refugees", "global compact for refugees"}
@@ -80,54 +51,11 @@ _PARAGRAPH_TARGET = re.compile(r"gcm\s+(?:paragraph|paragraaf|par\.?|§)\s*(\d+[
 _PARAGRAPH_REF = re.compile(r"(\d+)([a-z]?)")
 _OBJECTIVE_PARAGRAPHS = range(17, 40)  # paragraphs 17..39 hold objectives 1..23, see ontology/objectives.ttl
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
-RDF_TYPE = RDF.type
-TYPE_MARK = "<>"  # rdf:type in a line: sorts before every other predicate; graph/write.py writes it back
-
-
-class _Lit(str):
-    """A literal, already in N-Triples form."""
-
-
-def _lit(value: object, datatype: str | None = None) -> _Lit:
-    """An N-Triples literal; pyoxigraph does the escaping."""
-    if datatype is None:
-        return _Lit(str(ox.Literal(str(value))))
-    return _Lit(f"{ox.Literal(str(value))}^^<{datatype}>")
 
 
 @dataclass
-class _Build:
-    """State shared by all files of one build: labels to pick a canonical one, references to check."""
-
-    iris: Iris
-    files: dict[str, bytes] = field(default_factory=dict)  # source -> its sorted lines, compressed
-    labels: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
-    described: set[str] = field(default_factory=set)
-    refs: set[tuple[str, str, str, str]] = field(default_factory=set)  # (source, what, iri, key)
-
-
-@dataclass
-class _File:
+class _File(FileLines):
     """Collecting one source file's triples."""
-
-    build: _Build
-    source: str
-    src: str
-    lines: set[str] = field(default_factory=set)
-
-    @property
-    def iris(self) -> Iris:
-        return self.build.iris
-
-    def add(self, s: str, p: str, o: str) -> None:
-        """A triple; `o` is an IRI unless made with `_lit`."""
-        obj = o if type(o) is _Lit else f"<{o}>"
-        self.lines.add(f"<{s}> {TYPE_MARK if p == RDF_TYPE else f'<{p}>'} {obj}")
-
-    def label(self, node: str, text: str) -> None:
-        """rdfs:label now; the canonical skos:prefLabel is chosen once all files are in."""
-        self.add(node, RDFS.label, _lit(text))
-        self.build.labels[node][text].add(self.source)
 
     def check_key(self, what: str, key: str) -> str:
         """A key that breaks the contract still gets a (percent-encoded) IRI, and a flag saying so."""
@@ -155,7 +83,7 @@ class GraphBuilder:
     """Add extractions one by one (any order), then read each file's sorted lines with `files()`."""
 
     def __init__(self, base_iri: str = DEFAULT_BASE) -> None:
-        self.build = _Build(Iris(base_iri))
+        self.build = Build(Iris(base_iri))
 
     def add(self, ex: Extraction) -> None:
         if ex.source in self.build.files:
@@ -181,7 +109,7 @@ class GraphBuilder:
         The labels and flags that need all files are added here; the builder is spent afterwards."""
         build, extra = self.build, defaultdict(set)
         for source, node, label in _pref_labels(build):
-            extra[source].add(f"<{node}> <{SKOS.prefLabel}> {_lit(label)}")
+            extra[source].add(f"<{node}> <{SKOS.prefLabel}> {lit(label)}")
         for f in _dangling_ref_flags(build):
             extra[f.source] |= f.lines
         order = sorted((build.iris.graph(source), source) for source in build.files)
@@ -219,17 +147,17 @@ def merged_graph(ds: Dataset) -> Graph:
     return merged
 
 
-def _date(value: str) -> _Lit:
+def _date(value: str) -> Lit:
     """yyyy-mm-dd is an xsd:date, yyyy-mm (month only) an xsd:gYearMonth."""
-    return _lit(value, XSD.date if len(value) == 10 else XSD.gYearMonth)
+    return lit(value, XSD.date if len(value) == 10 else XSD.gYearMonth)
 
 
 def _add_source(f: _File, filename: str, sha256: str | None) -> str:
     src = f.iris.source(filename)
     f.add(src, RDF.type, GCM.SourceFile)
-    f.add(src, DCTERMS.identifier, _lit(filename))
+    f.add(src, DCTERMS.identifier, lit(filename))
     if sha256:
-        f.add(src, GCM.sha256, _lit(sha256))
+        f.add(src, GCM.sha256, lit(sha256))
     return src
 
 
@@ -247,10 +175,10 @@ def _evidence(f: _File, body: str, ev: Evidence) -> None:
     f.add(target, OA.hasSelector, quote_sel)
     f.add(target, OA.hasSelector, pos_sel)
     f.add(quote_sel, RDF.type, OA.TextQuoteSelector)
-    f.add(quote_sel, OA.exact, _lit(ev.quote))
+    f.add(quote_sel, OA.exact, lit(ev.quote))
     f.add(pos_sel, RDF.type, OA.TextPositionSelector)
-    f.add(pos_sel, OA.start, _lit(ev.start, XSD.nonNegativeInteger))
-    f.add(pos_sel, OA.end, _lit(ev.end, XSD.nonNegativeInteger))
+    f.add(pos_sel, OA.start, lit(ev.start, XSD.nonNegativeInteger))
+    f.add(pos_sel, OA.end, lit(ev.end, XSD.nonNegativeInteger))
     f.add(body, PROV.wasDerivedFrom, src)
 
 
@@ -260,11 +188,11 @@ def _add_document(f: _File, doc: DocumentFact) -> None:
     f.add(node, RDF.type, DOCKIND_CLASS[doc.kind])
     f.add(node, GCM.documentKind, DOCKIND[doc.kind])
     if doc.number:
-        f.add(node, DCTERMS.identifier, _lit(doc.number))
+        f.add(node, DCTERMS.identifier, lit(doc.number))
     if doc.date:
         f.add(node, DCTERMS.date, _date(doc.date))
     if doc.title:
-        f.add(node, DCTERMS.title, _lit(doc.title))
+        f.add(node, DCTERMS.title, lit(doc.title))
     for key in doc.authors:
         f.add(node, DCTERMS.creator, f.ref("actor", key))
     for key in doc.addressees:
@@ -283,10 +211,10 @@ def _add_actor(f: _File, actor: ActorFact) -> None:
     f.add(node, GCM.actorKind, ACTORKIND[actor.kind])
     f.label(node, actor.name)
     if actor.kind == "person":
-        f.add(node, FOAF.name, _lit(actor.name))
+        f.add(node, FOAF.name, lit(actor.name))
     for alias in actor.aliases:
         if alias != actor.name:
-            f.add(node, SKOS.altLabel, _lit(alias))
+            f.add(node, SKOS.altLabel, lit(alias))
     for role in actor.roles:
         _add_role(f, node, actor, role)
     if actor.party:
@@ -311,7 +239,7 @@ def _add_role(f: _File, node: str, actor: ActorFact, role: str) -> None:
     f.add(membership, ORG.member, node)
     f.add(membership, ORG.role, role_node)
     f.add(role_node, RDF.type, ORG.Role)
-    f.add(role_node, RDFS.label, _lit(role))
+    f.add(role_node, RDFS.label, lit(role))
     f.add(role_node, PROV.wasDerivedFrom, f.src)
     for ev in actor.evidence:
         _evidence(f, membership, ev)
@@ -332,11 +260,11 @@ def _add_meeting(f: _File, meeting: MeetingFact) -> None:
     if meeting.end:
         f.add(node, SCHEMA.endDate, _date(meeting.end))
     if meeting.location:
-        f.add(node, SCHEMA.location, _lit(meeting.location))
+        f.add(node, SCHEMA.location, lit(meeting.location))
     for item in meeting.agenda:
-        f.add(node, GCM.agendaItem, _lit(item))
+        f.add(node, GCM.agendaItem, lit(item))
     if meeting.ordinal is not None:
-        f.add(node, GCM.ordinal, _lit(meeting.ordinal, XSD.integer))
+        f.add(node, GCM.ordinal, lit(meeting.ordinal, XSD.integer))
     for ev in meeting.evidence:
         _evidence(f, node, ev)
 
@@ -414,8 +342,8 @@ def _add_paragraph(f: _File, ref: str, pos: PositionFact) -> str | None:
     if letter or int(number) not in _OBJECTIVE_PARAGRAPHS:
         node = paragraph_iri(ref)
         f.add(node, RDF.type, GCM.Paragraph)
-        f.add(node, SKOS.notation, _lit(ref))
-        f.add(node, RDFS.label, _lit(f"GCM paragraph {ref}"))
+        f.add(node, SKOS.notation, lit(ref))
+        f.add(node, RDFS.label, lit(f"GCM paragraph {ref}"))
         f.add(node, DCTERMS.isPartOf, paragraph_iri(number) if letter else GCM_INSTRUMENT)
         f.add(node, PROV.wasDerivedFrom, f.src)
         if letter:
@@ -426,13 +354,13 @@ def _add_paragraph(f: _File, ref: str, pos: PositionFact) -> str | None:
 def _add_flag(f: _File, message: str, ev: Evidence | None = None) -> None:
     node = f.iris.flag(f.source, message, *((ev.source, ev.start, ev.end, ev.quote) if ev else ()))
     f.add(node, RDF.type, GCM.Flag)
-    f.add(node, RDFS.comment, _lit(message))
+    f.add(node, RDFS.comment, lit(message))
     f.add(node, PROV.wasDerivedFrom, f.src)
     if ev is not None:
         _evidence(f, node, ev)
 
 
-def _pref_labels(build: _Build) -> Iterator[tuple[str, str, str]]:
+def _pref_labels(build: Build) -> Iterator[tuple[str, str, str]]:
     """One skos:prefLabel per node: the longest label (ties: first in code-point order),
     put in the graph of the first source file that states it. Yields (source, node, label)."""
     for node, labels in build.labels.items():
@@ -440,7 +368,7 @@ def _pref_labels(build: _Build) -> Iterator[tuple[str, str, str]]:
         yield min(labels[label]), node, label
 
 
-def _dangling_ref_flags(build: _Build) -> Iterator[_File]:
+def _dangling_ref_flags(build: Build) -> Iterator[_File]:
     """A key that no file describes gets a flag in each file that refers to it (SHACL reports it too)."""
     for source, what, iri, key in sorted(build.refs):
         if iri not in build.described:

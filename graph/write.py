@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from gcmkg.graph.build import RDF_TYPE, TYPE_MARK
+from gcmkg.graph.lines import RDF_TYPE, TYPE_MARK
 from gcmkg.graph.namespaces import PREFIXES
 
 RUN_LINES = 400_000  # lines per sorted run of the merged graph (about 80 MB of text before compression)
