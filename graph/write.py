@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import zlib
+from itertools import chain
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
@@ -99,28 +100,29 @@ def _batches(lines: Iterable[str]) -> Iterator[list[str]]:
 
 
 def write_graphs(files: Iterable[tuple[str, list[str]]], trig: BinaryIO, ttl: BinaryIO,
-                 each: Callable[[list[ox.Triple]], object] | None = None, run_lines: int = RUN_LINES) -> int:
+                 each: Callable[[list[ox.Quad]], object] | None = None, run_lines: int = RUN_LINES) -> int:
     """Write the named graphs to `trig` and their union to `ttl`, handing the union's triples to `each`
     a batch at a time as they are written (the explorer reads them); return the number of triples in the union."""
     runs = _Runs(run_lines)
 
-    def quads() -> Iterator[ox.Quad]:
+    def quads() -> Iterator[Iterator[ox.Quad]]:
         for graph, lines in files:
             runs.add(lines)
             for batch in _batches(lines):
-                yield from ox.parse(_text(batch, graph), format=ox.RdfFormat.N_QUADS)
+                yield ox.parse(_text(batch, graph), format=ox.RdfFormat.N_QUADS)
 
-    ox.serialize(quads(), trig, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    # chain: pyoxigraph pulls each quad straight from its parser, with no Python frame per quad
+    ox.serialize(chain.from_iterable(quads()), trig, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     count = 0
 
-    def triples() -> Iterator[ox.Triple]:
+    def triples() -> Iterator[list[ox.Quad]]:
         nonlocal count
         for batch in _batches(runs.merged()):
             count += len(batch)
             parsed = list(ox.parse(_text(batch), format=ox.RdfFormat.N_TRIPLES))
             if each is not None:
                 each(parsed)
-            yield from parsed
+            yield parsed
 
-    ox.serialize(triples(), ttl, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    ox.serialize(chain.from_iterable(triples()), ttl, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return count

@@ -16,7 +16,7 @@ from itertools import product
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from gcmkg.graph.io import GraphFileError, load_graph
 from gcmkg.graph.reference import ONTOLOGY_FILES, ontology_text
@@ -68,9 +68,11 @@ class Table:
 
     def add_terms(self, triples: Iterable[ox.Triple | ox.Quad]) -> Table:
         """pyoxigraph triples or quads (the graph names are dropped)."""
-        add = self.add
+        add, by = self.add, self.by
         for t in triples:
-            add(t.subject.value, t.predicate.value, t.object.value)
+            p = t.predicate.value
+            if p in by:
+                add(t.subject.value, p, t.object.value)
         return self
 
     def add_reference(self) -> Table:
@@ -103,8 +105,12 @@ class Table:
 
 
 def table_of(graph: Graph | Path) -> Table:
-    """The table of an rdflib graph or a graph file, with the reference files."""
+    """The table of an rdflib graph or dataset, or of a graph file, with the reference files."""
     table = Table()
+    if isinstance(graph, Dataset):  # its named graphs merged
+        for s, p, o, _ in graph.quads((None, None, None, None)):
+            table.add(str(s), str(p), str(o))
+        return table.add_reference()
     if isinstance(graph, Graph):
         for s, p, o in graph:
             table.add(str(s), str(p), str(o))
