@@ -22,7 +22,7 @@ import warnings
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import NamespaceManager
@@ -56,6 +56,8 @@ _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 @dataclass
 class _File(FileLines):
     """Collecting one source file's triples."""
+
+    targets: set[str] = field(default_factory=set)  # evidence spans already written
 
     def check_key(self, what: str, key: str) -> str:
         """A key that breaks the contract still gets a (percent-encoded) IRI, and a flag saying so."""
@@ -165,11 +167,15 @@ def _evidence(f: _File, body: str, ev: Evidence) -> None:
     """One oa:Annotation: body = the fact, target = the quoted span of the source file."""
     src = _add_source(f, ev.source, None) if ev.source != f.source else f.src
     target = f.iris.evidence(ev.source, ev.start, ev.end, ev.quote)
-    quote_sel, pos_sel = f"{target}/quote", f"{target}/position"
     ann = f.iris.annotation(body, ev.source, ev.start, ev.end, ev.quote)
     f.add(ann, RDF.type, OA.Annotation)
     f.add(ann, OA.hasBody, body)
     f.add(ann, OA.hasTarget, target)
+    f.add(body, PROV.wasDerivedFrom, src)
+    if target in f.targets:  # one span is often the evidence of several facts: its triples are there
+        return
+    f.targets.add(target)
+    quote_sel, pos_sel = f"{target}/quote", f"{target}/position"
     f.add(target, RDF.type, OA.SpecificResource)
     f.add(target, OA.hasSource, src)
     f.add(target, OA.hasSelector, quote_sel)
@@ -179,7 +185,6 @@ def _evidence(f: _File, body: str, ev: Evidence) -> None:
     f.add(pos_sel, RDF.type, OA.TextPositionSelector)
     f.add(pos_sel, OA.start, lit(ev.start, XSD.nonNegativeInteger))
     f.add(pos_sel, OA.end, lit(ev.end, XSD.nonNegativeInteger))
-    f.add(body, PROV.wasDerivedFrom, src)
 
 
 def _add_document(f: _File, doc: DocumentFact) -> None:
