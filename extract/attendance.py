@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from gcmkg.extract.attendance_cues import Cue, cues, states_nothing
+from gcmkg.extract.attendance_lists import attendees as _attendees, list_block
 from gcmkg.extract.attendance_refs import ALL_OF, MeetingRefs
 from gcmkg.extract.attendance_speakers import record_meeting, speaker_at, turns
 from gcmkg.extract.context import Context, Meeting, Mention
@@ -47,6 +48,8 @@ ROLE_NOUN = re.compile(r"\b(?:[Dd]e|[Mm]ijn|[Zz]ijn|[Hh]aar)\s+(?P<r>attaché|am
                        r"|afgevaardigde|ambassadeur|diplomaat|medewerker)\b")
 TITLE = re.compile(r"\b[Dd]e\s+(?P<t>minister-president|minister|staatssecretaris)\b(?!\s+(?:van|voor)\b)")
 APPOSITION = re.compile(r",\s*(?:de\s+heer\s+|mevrouw\s+|[Mm]r\.\s+)?")
+OBJECT_END = re.compile(r"\b(?:welkom|niet\s+uit|uit)\b")
+INLINE_ITEM = re.compile(r",\s*(?:en\s+)?(?=(?:de|het|mevrouw)\b|[A-ZÀ-Ý])|\s+en\s+(?=(?:de|het|mevrouw)\b|[A-ZÀ-Ý])")
 NAMENS = re.compile(r"\bnamens\s*$", re.IGNORECASE)
 # a body after a preposition is a place or a topic (`in het Vlaams Parlement`, `bij de FOD`), not who attended;
 # a country also after `van` and `met` (`de Permanente Vertegenwoordiger van het Verenigd Koninkrijk`)
@@ -57,6 +60,7 @@ PLACE_KINDS = ("country", "parliament", "international_organisation", "governmen
 # `Permanente Vertegenwoordiging van België bij de Verenigde Naties`: a name inside a longer name
 INSIDE_NAME = re.compile(r"(?-i:[A-ZÀ-Ý])[\w-]+\s+(?:van|voor|bij)\s+(?:de\s+|het\s+)?$")
 OFFICE = re.compile(r"\b(?:minister|staatssecretaris|minister-president|eerste minister)\b", re.IGNORECASE)
+REMOTE = re.compile(r"naar|verklaring|delegatie|vergezel|stuur|zend|afvaardig", re.IGNORECASE)
 GROUP = re.compile(r"aanwezige\b", re.IGNORECASE)
 REPRESENTED_BY = re.compile(r"\bvertegenwoordigd\s+door\b", re.IGNORECASE)
 
@@ -85,6 +89,8 @@ def extract(ctx: Context) -> None:
             meetings = refs.resolve(cs, ce) if not question else []
             found = cues(clause)
             subject = _actors(st, cs, ce)
+            if not subject and found and ctx.text[ce:ce + 1] == ":":
+                subject = _listed_after(st, ce, s.end)  # `Aan de vergadering namen deel: A, B en C.`
             if not subject and IT_SUBJECT.match(clause):
                 subject = st.carried  # `hij nam deel ..., en was niet uitgenodigd`, `het werd niet uitgenodigd`
             st.carried = subject or st.carried
@@ -92,6 +98,7 @@ def extract(ctx: Context) -> None:
                 _remember(st, cs, ce)
                 continue
             meetings = meetings or refs.fallback(cs)
+            sitting = refs.sitting(cs) if not meetings else []
             if _introduces(ctx, clause, ce, found, meetings):
                 found = []
             for cue in found:
@@ -100,6 +107,8 @@ def extract(ctx: Context) -> None:
                 # `Alle aanwezige vertegenwoordigers gaan akkoord met ... op de Conferentie`: present where the
                 # sentence before says they met, not at what they agree to
                 ms = before if GROUP.match(clause, cue.start) else meetings
+                if not ms and not REMOTE.search(clause, cue.start, cue.end):
+                    ms = sitting  # a record: the sitting itself, unless the cue speaks of going elsewhere
                 for key, status in _who(st, cs, ce, cue, subject):
                     for meeting in ms:
                         if not _hosts(ctx, key, meeting):
@@ -133,6 +142,16 @@ def _introduces(ctx: Context, clause: str, ce: int, found: list[Cue], meetings: 
     """`nam deel aan de Coormulti-vergaderingen: hij liet zich ...`: a clause that announces the detail after it."""
     return (len(meetings) > 1 and ctx.text[ce:ce + 1] == ":" and bool(ALL_OF.search(clause))
             and all(c.status == "present" for c in found))
+
+
+def _listed_after(st: _State, colon: int, sentence_end: int) -> list[str]:
+    """The actors listed after a colon: on the rest of the line, or on the list lines below it."""
+    ctx = st.ctx
+    if ctx.text[colon + 1:sentence_end].strip():  # `A, de heer B, adviseur bij C, en D`: items, each a name
+        cuts = [colon + 1] + [m.end() for m in INLINE_ITEM.finditer(ctx.text, colon + 1, sentence_end)] + [sentence_end]
+        return [m.key for a, b in zip(cuts, cuts[1:]) for m in _attendees(ctx, a, b)]
+    start, end = list_block(ctx.text, colon + 1)
+    return [m.key for m in _attendees(ctx, start, end)]
 
 
 def _remember(st: _State, cs: int, ce: int) -> None:
@@ -252,8 +271,8 @@ def _who(st: _State, cs: int, ce: int, cue: Cue, subject: list[str]) -> list[tup
     """The (actor, status) rows one cue gives."""
     ctx = st.ctx
     if cue.after:  # `voorgezeten door X`, `ik heet X welkom`, `bijgestaan door X`
-        stop = ctx.text.find("welkom", cs + cue.end, ce) if ctx.text[cs + cue.start:cs + cue.end].lower() == "heet" else ce
-        objects = _actors(st, cs + cue.end, stop if stop > 0 else ce)
+        close = OBJECT_END.search(ctx.text, cs + cue.end, ce)  # `heet X welkom`, `nodigde X uit`
+        objects = _actors(st, cs + cue.end, close.start() if close else ce)
         if ctx.text[cs + cue.start:cs + cue.end].lower() == "voorgezeten door":
             objects = objects[:1]
         return [(k, cue.status) for k in objects]

@@ -39,6 +39,9 @@ _CUES: list[tuple[str, bool, str]] = [
     ("excused", False, rf"\b{_REFL}\s+{_W}{{0,8}}?(?:laten\s+)?verontschuldigen\b"),
     ("excused", False, r"\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+){0,4}?verontschuldigd\b"),
     ("excused", False, r"\bmet\s+kennisgeving\s+afwezig\b|\bafwezig\s+met\s+kennisgeving\b|\bbericht(?:en)?\s+van\s+verhindering\b"),
+    ("excused", False, r"\b(?:had|hadden|heeft|hebben)\s+(?:[\w-]+\s+){0,4}?(?:zich\s+)?afgemeld\b|"
+                       r"\bmeldde(?:n)?\s+(?:[\w-]+\s+){0,3}?zich\s+(?:[\w-]+\s+){0,4}?af\b"),
+    ("not_invited", True, r"\bnodig(?:de|den|t|en)\b(?=(?:\s+[\w-]+){1,8}?\s+niet\s+uit\b)"),
     ("not_invited", False, r"\b(?:niet|nooit|noch)\s+(?:[\w-]+\s+){0,4}?(?:uitgenodigd|op\s+uitgenodigd)\b|\bgeen\s+uitnodiging\b"),
     ("invited", False, r"\buitgenodigd\b"),
     ("invited", False, r"\buitnodiging\b(?:\s+[\w-]+){0,8}?\s+(?:verstuurd|verzonden|ontvangen|gestuurd)\b|"
@@ -47,18 +50,24 @@ _CUES: list[tuple[str, bool, str]] = [
     ("absent", False, r"\bniet\s+(?:[\w-]+\s+){0,3}?aanwezig\b|\bafwezig\b|\bontbr(?:ak|aken|eekt|eken)\b|\bverhinderd\b"),
     ("absent", False, r"\b(?:nam|namen|neemt|nemen)\s+(?:[\w.,-]+\s+){0,8}?niet\s+(?:[\w-]+\s+){0,3}?deel\b|"
                       r"\bniet\s+(?:[\w-]+\s+){0,2}?deel(?:genomen|nemen|nam|namen)\b|\bniet\s+deelnamen\b"),
+    ("absent", False, r"\bbleef\s+(?:[\w-]+\s+)?weg\b|\bbleven\s+(?:[\w-]+\s+)?weg\b|\bweggebleven\b|"
+                      r"\b(?:was|waren)\s+er\s+niet\s+bij\b|\bkwam(?:en)?\s+niet\s+opdagen\b"),
     ("absent", False, r"\b(?:stuurt|sturen|stuurde|stuurden|zendt|zenden)\s+(?:[\w-]+\s+){0,4}?(?:geen|niemand)\b"),
     ("absent", False, r"\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+){0,3}?niet\s+vertegenwoordigd\b"),
     ("absent", False, r"\b(?:reis|reist|reisde|reisden|ga|gaat|gaan|ging|gingen)\s+(?:[\w-]+\s+){0,3}?niet\s+naar\b"),
     ("present", True, r"\bvoorgezeten\s+door\b|\bonder\s+(?:het\s+)?voorzitterschap\s+van\b|\bbijgestaan\s+door\b|"
                       r"\baangevuld\s+met\b"),
-    ("present", True, r"\bheet\b"),  # `ik heet de minister ... welkom`: who is welcomed (checked with `welkom`)
+    ("present", True, r"\bheet\b"),
+    ("present", True, r"\bin\s+(?:het\s+)?(?:bijzijn|aanwezigheid)\s+van\b"),
+    ("invited", True, r"\bnodig(?:de|den|t|en)\b(?=(?:\s+[\w-]+){1,8}?\s+uit\b)"),  # `ik heet de minister ... welkom`: who is welcomed (checked with `welkom`)
     ("present", False, r"\b(?:nam|namen|neemt|nemen)\s+(?:[\w.,-]+\s+){0,10}?deel\b|\bdeel(?:genomen|nam|namen|neemt|nemen)\b"),
     ("present", False, r"\b(?:was|waren|is|zijn|ben|bent|werd|werden|wordt|worden)\s+(?:[\w-]+,?\s+){0,6}?"
                        r"(?:aanwezig|vertegenwoordigd(?!\s+in\b))\b|\baanwezig\b|\bvertegenwoordigd\s+door\b"),
     ("present", False, r"\bvertegenwoordig(?:de|den)\b"),
     ("present", False, r"\bwoon(?:de|den|t|en)\s+(?:[\w-]+\s+){0,8}?bij\b|\bbijgewoond\b"),
     ("present", False, r"\bvolg(?:de|den)\s+(?:die|deze|dat|dit|de|het)\s+[\w-]*(?:vergadering|bijeenkomst|overleg|zitting)\b"),
+    ("present", False, r"\b(?:leidde|leidden|opende|openden|sloot)\s+(?:de|het)\s+(?:[\w-]+\s+)?[\w-]*(?:vergadering|overleg|bijeenkomst|debat|zitting)\b|"
+                       r"\b(?:was|waren)\s+(?:er\s*)?(?:ook\s+)?bij\b(?!\s+\w)|\b(?:was|waren)\s+(?:ook\s+)?erbij\b|\bals\s+waarnemer\b"),
     ("present", False, r"\bschuift\s+(?:[\w-]+\s+)?aan\b|\bschoof\s+(?:[\w-]+\s+)?aan\b"),
     ("present", False, r"\bvergezel(?:len|t|de|den)\b"),
     ("present", False, rf"\b(?:ga|gaat|gaan|ging|gingen|reis|reist|reisde|reisden|reizen)\s+(?:[\w-]+\s+){{0,5}}?naar\s+{_TO}|"

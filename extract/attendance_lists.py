@@ -49,18 +49,18 @@ def extract(ctx: Context) -> None:
     rows: dict[tuple[str, str, str], AttendanceFact] = {}
     for head in HEAD.finditer(ctx.text):
         status = next(s for s, _ in HEADS if head.group(s))
-        start, end = _block(ctx.text, head.end())
+        start, end = list_block(ctx.text, head.end())
         meeting = meeting_for(dated, head.start())
         if meeting is None or end <= start:
             continue
-        for mention in _attendees(ctx, start, end):
+        for mention in attendees(ctx, start, end):
             rows.setdefault((meeting.key, mention.key, status), AttendanceFact(
                 meeting=meeting.key, actor=mention.key, status=status, evidence=ctx.evidence(head.start(), end)))
     known = {(a.meeting, a.actor, a.status) for a in ctx.attendance}
     ctx.attendance.extend(rows[k] for k in sorted(rows) if k not in known)
 
 
-def _block(text: str, pos: int) -> tuple[int, int]:
+def list_block(text: str, pos: int) -> tuple[int, int]:
     """The list after a heading: its first paragraph (blank lines right after the heading skipped), plus a
     following paragraph that continues it (`en staatssecretaris X.`)."""
     m = re.match(r"\s*", text[pos:])
@@ -73,7 +73,7 @@ def _block(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _attendees(ctx: Context, start: int, end: int) -> list:
+def attendees(ctx: Context, start: int, end: int) -> list:
     """Per item: its persons, else its bodies; never what stands in brackets, parties or countries."""
     brackets = [(m.start() + start, m.end() + start) for m in BRACKETS.finditer(ctx.text[start:end])]
     cuts = [start] + [m.end() for m in ITEM.finditer(ctx.text, start, end)] + [end]

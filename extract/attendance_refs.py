@@ -97,14 +97,15 @@ class MeetingRefs:
         return []
 
     def fallback(self, pos: int) -> list[Meeting]:
-        """No reference in the clause: the meeting of the sentences just before (same paragraph), or in a record,
-        the sitting the section reports."""
+        """No reference in the clause: the meeting of the sentences just before (same paragraph)."""
         if self.focus and self.focus_sentence >= self.sentence[0] - 1 and not self._break(self.focus_at, pos):
             self.focus_sentence, self.focus_at = self.sentence[0], pos  # a chain of sentences about one meeting
             return self.focus
-        if self.record is not None:
-            return [self.section(pos)]
         return []
+
+    def sitting(self, pos: int) -> list[Meeting]:
+        """In a record, the sitting the section at pos reports."""
+        return [self.section(pos)] if self.record is not None else []
 
     def section(self, pos: int) -> Meeting:
         """The sitting a record reports at pos: its own, or the one a dated heading line above pos opens."""

@@ -32,6 +32,11 @@ SPEECH = re.compile(r"\s+(?:geeft|deelt|meldt|bevestigt|stelt|verklaart|licht|an
                     r"herinnert|onderstreept|kondigt|informeert|legt|brengt)\b")
 
 
+# what may open a sentence before the actor who reports: `De`, `Mevrouw`, `Minister`, `De heer`
+OPENER = re.compile(r"\s*(?:\d+\.\s+)?(?:[Dd]e\s+|[Hh]et\s+|[Mm]evrouw\s+|[Dd]e\s+heer\s+|(?:[Mm]inister|[Ss]taatssecretaris|"
+                    r"[Cc]ommissaris|[Pp]remier)\s+)?")
+
+
 @dataclass(frozen=True)
 class Turn:
     start: int  # where the label starts
@@ -108,8 +113,7 @@ def extract(ctx: Context) -> None:
                 meeting=meeting.key, actor=t.speaker, status="present", evidence=ctx.evidence(t.start, t.end)))
     for s in ctx.sentences:
         first = next(iter(ctx.mentions_in(s.start, s.start + 80)), None)
-        if first is None or not re.fullmatch(r"\s*(?:[Dd]e\s+|[Hh]et\s+|[Mm]evrouw\s+|[Dd]e\s+heer\s+)?",
-                                             ctx.text[s.start:first.start]):
+        if first is None or not OPENER.fullmatch(ctx.text, s.start, first.start):
             continue
         if ctx.actors[first.key].kind in ("party", "country") or not SPEECH.match(ctx.text, first.end):
             continue

@@ -85,6 +85,14 @@ AUTHOR = "Jan Peeters"
      {(KW, "present", "2020-01-24")}),
     ("De heer Karel Wouters nam deel aan de eerste vergadering, en was niet uitgenodigd op de tweede.",
      {(KW, "present", "2020-01-10"), (KW, "not_invited", "2020-01-24")}),
+    # a list after a colon; an active invitation names its invitee after the verb
+    ("Aan de tweede vergadering namen deel: de Vlaamse Regering en de heer Karel Wouters.",
+     {(VR, "present", "2020-01-24"), (KW, "present", "2020-01-24")}),
+    ("De werkgroep nodigde de Vlaamse Regering uit voor de derde vergadering.", {(VR, "invited", "2020-02-07")}),
+    ("De werkgroep nodigde de Vlaamse Regering niet uit voor de derde vergadering.",
+     {(VR, "not_invited", "2020-02-07")}),
+    ("De heer Karel Wouters leidde de tweede vergadering.", {(KW, "present", "2020-01-24")}),
+    ("De Vlaamse Regering bleef weg van de derde vergadering.", {(VR, "absent", "2020-02-07")}),
 ])
 def test_attendance_is_read_from_the_sentence(sentence, expected):
     assert rows(sentence) == expected
@@ -119,6 +127,10 @@ def test_no_attendance_where_the_sentence_states_none(sentence):
     ("Ik reis zelf niet naar New York", ["absent"]),
     ("ontbrak, omdat de uitnodiging pas de avond voordien werd verstuurd", ["absent", "invited"]),
     ("De vergaderingen werden voorgezeten door mevrouw Jansen", ["present"]),
+    ("had zich voor die vergadering afgemeld", ["excused"]),
+    ("De VS sturen geen waarnemer", ["absent"]),
+    ("de minister was er ook bij.", ["present"]),
+    ("in aanwezigheid van de minister", ["present"]),
     ("toeleiding naar een job", []),
     ("De Vlaamse Regering is vertegenwoordigd in de raad van bestuur", []),
 ])
