@@ -50,7 +50,7 @@ TITLE = re.compile(r"\b[Dd]e\s+(?P<t>minister-president|minister|staatssecretari
 APPOSITION = re.compile(r",\s*(?:de\s+heer\s+|mevrouw\s+|[Mm]r\.\s+)?")
 OBJECT_END = re.compile(r"\b(?:welkom|niet\s+uit|uit)\b")
 INLINE_ITEM = re.compile(r",\s*(?:en\s+)?(?=(?:de|het|mevrouw)\b|[A-ZÀ-Ý])|\s+en\s+(?=(?:de|het|mevrouw)\b|[A-ZÀ-Ý])")
-NAMENS = re.compile(r"\bnamens\s*$", re.IGNORECASE)
+NAMENS = re.compile(r"\bnamens\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 # a body after a preposition is a place or a topic (`in het Vlaams Parlement`, `bij de FOD`), not who attended;
 # a country also after `van` and `met` (`de Permanente Vertegenwoordiger van het Verenigd Koninkrijk`)
 PREPOSITION = re.compile(r"\b(?:in|naar|uit|te|bij|tegen|over|voor|door|aan|onder|tussen|dan|als|zoals)\s+"

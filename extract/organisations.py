@@ -156,8 +156,8 @@ def _acts(ctx: Context, start: int, end: int) -> bool:
     before = ctx.text[max(0, start - 12):start]
     if re.search(r"\b(?:in|naar|uit|van|te|op|over|rond|binnen|buiten|tussen)\s+$", before, re.IGNORECASE):
         return False
-    if re.search(r"\b(?:heeft|had|zal|is|was|werd|nam|neemt|die|dat)\s+$", before):
-        return True  # `heeft Nederland ... afgelegd`, `zal Nederland ...`: the subject after the verb
+    if re.search(r"\b(?:heeft|had|zal|is|was|werd|nam|neemt|die|dat|namens)\s+$", before):
+        return True  # `heeft Nederland ... afgelegd`, `zal Nederland`, `namens Nederland`: its government
     return bool(_ACTS.match(ctx.text[end:end + 80])) or bool(
         re.match(r"\s*(?:,|en)\s+[A-ZÀ-Ý]", ctx.text[end:end + 4]) and _list_acts(ctx, end))
 
