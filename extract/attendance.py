@@ -62,7 +62,7 @@ INSIDE_NAME = re.compile(r"(?-i:[A-ZÀ-Ý])[\w-]+\s+(?:van|voor|bij)\s+(?:de\s+|
 OFFICE = re.compile(r"\b(?:minister|staatssecretaris|minister-president|eerste minister)\b", re.IGNORECASE)
 REMOTE = re.compile(r"naar|verklaring|delegatie|vergezel|stuur|zend|afvaardig", re.IGNORECASE)
 GROUP = re.compile(r"aanwezige\b", re.IGNORECASE)
-REPRESENTED_BY = re.compile(r"\bvertegenwoordigd\s+door\b", re.IGNORECASE)
+REPRESENTED_BY = re.compile(r"\bvertegenwoordig(?:d|en)\s+door\b", re.IGNORECASE)
 
 
 class _State:

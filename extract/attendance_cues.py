@@ -47,6 +47,7 @@ _CUES: list[tuple[str, bool, str]] = [
     ("invited", False, r"\buitnodiging\b(?:\s+[\w-]+){0,8}?\s+(?:verstuurd|verzonden|ontvangen|gestuurd)\b|"
                        r"\b(?:ontving|ontvingen|kreeg|kregen)\s+(?:[\w-]+\s+){0,3}?uitnodiging\b|"
                        r"\bnaar\s+aanleiding\s+van\s+de\s+uitnodiging\b"),
+    ("absent", False, r"\b(?:niemand|geen|noch)\b(?:\s+[\w-]+){0,6}?\s+(?:aanwezig|vertegenwoordigd)\b"),
     ("absent", False, r"\bniet\s+(?:[\w-]+\s+){0,3}?aanwezig\b|\bafwezig\b|\bontbr(?:ak|aken|eekt|eken)\b|\bverhinderd\b"),
     ("absent", False, r"\b(?:nam|namen|neemt|nemen)\s+(?:[\w.,-]+\s+){0,8}?niet\s+(?:[\w-]+\s+){0,3}?deel\b|"
                       r"\bniet\s+(?:[\w-]+\s+){0,2}?deel(?:genomen|nemen|nam|namen)\b|\bniet\s+deelnamen\b"),
@@ -62,7 +63,7 @@ _CUES: list[tuple[str, bool, str]] = [
     ("invited", True, r"\bnodig(?:de|den|t|en)\b(?=(?:\s+[\w-]+){1,8}?\s+uit\b)"),  # `ik heet de minister ... welkom`: who is welcomed (checked with `welkom`)
     ("present", False, r"\b(?:nam|namen|neemt|nemen)\s+(?:[\w.,-]+\s+){0,10}?deel\b|\bdeel(?:genomen|nam|namen|neemt|nemen)\b"),
     ("present", False, r"\b(?:was|waren|is|zijn|ben|bent|werd|werden|wordt|worden)\s+(?:[\w-]+,?\s+){0,6}?"
-                       r"(?:aanwezig|vertegenwoordigd(?!\s+in\b))\b|\baanwezig\b|\bvertegenwoordigd\s+door\b"),
+                       r"(?:aanwezig|vertegenwoordigd(?!\s+in\b))\b|\baanwezig\b|\bvertegenwoordig(?:d|en)\s+door\b"),
     ("present", False, r"\bvertegenwoordig(?:de|den)\b"),
     ("present", False, r"\bwoon(?:de|den|t|en)\s+(?:[\w-]+\s+){0,8}?bij\b|\bbijgewoond\b"),
     ("present", False, r"\bvolg(?:de|den)\s+(?:die|deze|dat|dit|de|het)\s+[\w-]*(?:vergadering|bijeenkomst|overleg|zitting)\b"),

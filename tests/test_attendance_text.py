@@ -93,6 +93,9 @@ AUTHOR = "Jan Peeters"
      {(VR, "not_invited", "2020-02-07")}),
     ("De heer Karel Wouters leidde de tweede vergadering.", {(KW, "present", "2020-01-24")}),
     ("De Vlaamse Regering bleef weg van de derde vergadering.", {(VR, "absent", "2020-02-07")}),
+    ("Op de derde vergadering was niemand van de Vlaamse Regering aanwezig.", {(VR, "absent", "2020-02-07")}),
+    ("Ik liet mij op de tweede vergadering vertegenwoordigen door de heer Karel Wouters.",
+     {(KW, "present", "2020-01-24")}),
 ])
 def test_attendance_is_read_from_the_sentence(sentence, expected):
     assert rows(sentence) == expected
