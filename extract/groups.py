@@ -22,7 +22,7 @@ PRODUCES = ("actors:group",)
 _QUANT = (r"(?:(?:nagenoeg|vrijwel|bijna|praktisch)\s+)?"
           r"(?:alle|verschillende|diverse|enkele|meerdere|sommige|vele|veel|andere|de\s+andere(?:\s+\d{1,3})?|"
           r"\d{1,3}\s+andere|een\s+(?:brede\s+|grote\s+|kleine\s+)?groep(?:\s+van)?|brede\s+groep|een\s+aantal|"
-          r"tal\s+van|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig)")
+          r"tal\s+van|\d{2,3}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig)")
 _HEAD = (r"(?:landen|lidstaten|EU-lidstaten|VN-lidstaten|VN-leden|herkomstlanden|transitlanden|bestemmingslanden|"
          r"staten|vertegenwoordigers|delegaties|regeringen|deelstaten|partners)")
 GROUP = re.compile(rf"(?<![A-Za-zÀ-ÿ-])(?P<name>{_QUANT}\s+(?:[a-zà-ÿA-Z][\w-]*e\s+){{0,2}}{_HEAD}|(?:de\s+)?EU-\d{{2}})(?![\w-])",
@@ -32,7 +32,9 @@ ACTS = re.compile(r"^[^.;:?]{0,80}?\b(?:ga(?:at|an)\s+akkoord|(?:konden|kunnen|k
                   r"stemde|steunen|steunden|ondersteunen|onthielden|onthouden\s+zich|trokken\s+zich|trekken\s+zich|"
                   r"teruggetrokken|afgestemd|tekenen|tekenden|ondertekenen|ondertekenden|verwerpen|verwierpen|"
                   r"aangegeven|meldden|verklaarden|namen\s+deel|waren\s+(?:niet\s+)?(?:aanwezig|vertegenwoordigd)|"
-                  r"zijn\s+akkoord|opstellen|opgesteld)\b")
+                  r"zijn\s+akkoord|opstellen|opgesteld|aangenomen|aanvaard|goedgekeurd|bekrachtigd|ingestemd|"
+                  r"stemmen\s+in|stemden\s+in)\b")
+SPOKESMEN = re.compile(r"\b(?:vertegenwoordigers|delegaties|leiders|ministers|regeringsleiders)\s+van\s+$", re.I)
 _LEAD = re.compile(r"^(?:de|het|een)\s+", re.I)
 _IS_GROUP = re.compile(rf"(?:{_HEAD}|EU-\d{{2}})$", re.I)
 
@@ -46,7 +48,8 @@ def extract(ctx: Context) -> None:
     for s in ctx.sentences:
         for m in scan.finditer(GROUP, s.text):  # skipped without the words every group holds (`landen`, `EU-`)
             before = s.text[max(0, m.start() - 30):m.start()]
-            if re.search(r"\b(?:in|uit|naar|voor|aan|binnen|buiten|onder|van)\s+(?:\w+\s+en\s+)?$", before, re.I):
+            if re.search(r"\b(?:in|uit|naar|voor|aan|binnen|buiten|onder|van)\s+(?:\w+\s+en\s+)?$", before, re.I) \
+                    and not SPOKESMEN.search(before):  # `vertegenwoordigers van 164 landen` act for them
                 continue
             if not ACTS.match(s.text[m.end():]):
                 continue

@@ -113,9 +113,13 @@ def extract(ctx: Context) -> None:
             canonical = re.sub(r"^(?:Federale Overheidsdienst)\b", "FOD", canonical)
             ctx.add_actor(f"{kind}/{slug(canonical)}", canonical, kind, m.start("name"), m.end("name"), alias=name)
     for m in FRACTION.finditer(text):  # `de leden van de N-VA-fractie`: the party acts through its group
-        entry = gazetteer.lookup(squash(m.group("name")), ctx.jurisdiction)
+        name, start = squash(m.group("name")), m.start("name")
+        entry = gazetteer.lookup(name, ctx.jurisdiction)
+        if entry is None and " " in name:  # `De CDA-fractie`: the capital was the article's
+            cut = name.index(" ") + 1
+            name, start, entry = name[cut:], start + cut, gazetteer.lookup(name[cut:], ctx.jurisdiction)
         if entry and entry.kind == "party":
-            ctx.add_actor(entry.key, entry.name, "party", m.start("name"), m.end("name"), alias=squash(m.group("name")))
+            ctx.add_actor(entry.key, entry.name, "party", start, m.end("name"), alias=name)
     for m in ELIDED.finditer(text):
         name = squash(f"{m.group('head')} {m.group('tail')}")
         ctx.add_actor(f"cabinet/{slug(name)}", name, "cabinet", m.start("tail"), m.end("tail"), alias=name)

@@ -38,7 +38,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:willen )?(?:steunen|ondersteunen|onderschrijven)|"
                     r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
                     r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
-                    r"stemde\w* (?P<h2>" + _LIST + r") tegen|verwerp\w*|wees \w+ af|keer\w* (?:\w+ ){0,4}de rug toe|"
+                    r"stemde\w* (?P<h2>" + _LIST + r") tegen|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
                     r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
                     r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
     ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|voorbehoud\w*|"
@@ -54,16 +54,22 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                      r"(?:een )?(?:belangrijke|waardevolle|welkome) (?:impuls|stap vooruit|bijdrage)|verwelkom\w*|"
                      r"juich\w* (?:\w+ ){0,4}toe|(?:is|zijn|staat|staan) (?:\w+ ){0,2}positief|aangedrongen op|"
                      r"dring\w* (?:\w+ ){0,3}aan op|pleit\w* (?:\w+ ){0,3}voor|gepleit voor|"
-                     r"(?:een )?voorstel (?:\w+ ){0,2}(?:gepubliceerd|gedaan|ingediend|gepresenteerd))\b")),
+                     r"(?:een )?voorstel (?:\w+ ){0,2}(?:gepubliceerd|gedaan|ingediend|gepresenteerd)|"
+                     r"(?:hebben|heeft) (?:\w+ ){0,4}(?:aangenomen|aanvaard|bekrachtigd)|"
+                     r"(?:stem\w*|ingestemd) (?:\w+ ){0,2}in met|ingestemd met)\b")),
 ]
 ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
 ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
 OBJECTIVES = re.compile(r"\bdoelstelling(?:en)?\s+(?P<list>\d{1,2}[a-z]?(?:\s*(?:,|en)\s*\d{1,2}[a-z]?)*)", re.I)
 ALL_OBJECTIVES = re.compile(r"\b(?:de|alle)\s+23\s+(?:\w+\s+)?doelstellingen\b")
 PARAGRAPH = re.compile(r"\b(?:paragraaf|punt|Marrakesh-)\s?(?P<n>\d{1,2})(?P<l>[a-z])?\b", re.I)
-GCM = re.compile(r"\b(?:GCM|[Mm]igratiepact|[Ii]mmigratiepact|Global Compact (?:for|on|voor|over) (?:Safe|Veilige|Migration|"
-                 r"[Mm]igratie|gereguleerde)|het pact|het [Cc]ompact|Marrakesh-pact)")
-GCR = re.compile(r"\b(?:GCR|[Vv]luchtelingencompact|Global Compact (?:on|for|voor|over) (?:Refugees|[Vv]luchtelingen|gedeelde))")
+GCM_NAMED = re.compile(r"\b(?:GCM|(?:VN-)?[Mm]igratiepact|[Ii]mmigratiepact|Global Compact (?:for|on|voor|over) (?:Safe|Veilige|"
+                       r"Migration|[Mm]igratie|gereguleerde)|Marrakesh-pact)")
+GCR = re.compile(r"\b(?:GCR|(?:VN-)?[Vv]luchtelingen(?:compact|pact)|Global Compact (?:on|for|voor|over) (?:Refugees|"
+                 r"[Vv]luchtelingen|gedeelde))")
+# `het pact`, `dit compact`: the compact named last before it
+BARE_COMPACT = re.compile(r"\b(?:[Hh]et|[Dd]it|[Dd]at|[Bb]eide) (?:[a-z]+e )?(?:pact|[Cc]ompact)\b")
+GCM = re.compile(f"{GCM_NAMED.pattern}|{BARE_COMPACT.pattern}")
 # `1) Bespreking van de Belgische steun voor ...`: an agenda item announces a discussion, not a stance
 AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[-•\uf0b7*])\s*(?:Bespreking|Stand van zaken|Voorbereiding|Planning|Overzicht|"
                          r"Toelichting|Presentatie|Varia|Rondvraag|Goedkeuring van het verslag)\b")
@@ -92,10 +98,33 @@ def _instrument_targets(instr: list[Instrument], s: Sentence, before: Sentence |
     return list(dict.fromkeys((i.label, None, None) for i in named))
 
 
-def _named_compact(text: str) -> list[tuple[str, int | None, str | None]]:
-    if GCR.search(text):
-        return [("GCR", None, None)]
-    return [("GCM", None, None)] if GCM.search(text) else []
+def _names_compact_first(text: str, cue: int) -> bool:
+    """True when the compact itself is the object of the cue: named right after it, before any objective."""
+    m = GCM.search(text, cue) or GCR.search(text, cue)
+    first = min((x.start() for x in (OBJECTIVES.search(text), PARAGRAPH.search(text)) if x), default=len(text))
+    return bool(m) and m.start() < first and m.start() - cue < 40
+
+
+def _compacts(text: str) -> list[tuple[int, str]]:
+    """Where the text names the migration or the refugee compact, in order."""
+    found = [(m.start(), "GCM") for m in GCM_NAMED.finditer(text)] + [(m.start(), "GCR") for m in GCR.finditer(text)]
+    return sorted(found)
+
+
+def _compact_in(named: list[tuple[int, str]], start: int, end: int, text: str) -> str | None:
+    """The compact a sentence speaks of: the one it names, else for `het pact` the one named last before it."""
+    own = [k for p, k in named if start <= p < end]
+    if own:
+        return own[0]
+    if BARE_COMPACT.search(text):
+        before = [k for p, k in named if p < start]
+        return before[-1] if before else "GCM"
+    return None
+
+
+def _named_compact(named: list[tuple[int, str]], s: Sentence) -> list[tuple[str, int | None, str | None]]:
+    kind = _compact_in(named, s.start, s.end, s.text)
+    return [(kind, None, None)] if kind else []
 
 
 def _targets(text: str) -> list[tuple[str, int | None, str | None]]:
@@ -156,6 +185,7 @@ def extract(ctx: Context) -> None:
     blocks = answers.blocks(ctx)
     date = ctx.date
     about_gcm = len(GCM.findall(ctx.text)) >= 3
+    named = _compacts(ctx.text)
     prev_targets: list[tuple[str, int | None, str | None]] = []
     quotes = [(m.start(), m.end()) for m in QUOTE.finditer(ctx.text)]
     instr = instruments.find(ctx.text)
@@ -171,7 +201,10 @@ def extract(ctx: Context) -> None:
         speaker = _quoted_speaker(ctx, quotes, s.start)
         stance, cs, ce, hs, he = found
         targets = own
-        if not targets and not (GCR.search(s.text) or GCM.search(s.text)):
+        compact = _compact_in(named, s.start, s.end, s.text)
+        if own and compact and _names_compact_first(s.text, ce):
+            targets = [(compact, None, None), *own]  # `steunt het pact, maar met een voorbehoud bij doelstelling 15`
+        if not targets and compact is None:
             targets = _instrument_targets(instr, s, before, VOTE.search(s.text, cs, ce) is not None)
         if not targets and prev_targets and re.search(r"\b(?:[Dd]ie|[Dd]eze|daarin|[Aa]lle doelstellingen)\b", s.text):
             targets = prev_targets  # `Die zijn gescreend`, `Alle doelstellingen die daarin staan`
@@ -180,13 +213,14 @@ def extract(ctx: Context) -> None:
         if not targets:
             q = _question_for(ctx, blocks, s.start)
             targets = _targets(q) if q is not None else []
-        if not targets and back is not None and not (GCR.search(s.text) or GCM.search(s.text)):
-            targets = _named_compact(back.text)  # `Tijdens de consultaties over de GCR ... Deze komt overeen met`
+        if not targets and back is not None and compact is None:
+            targets = _named_compact(named, back)  # `Tijdens de consultaties over de GCR ... Deze komt overeen met`
         if not targets:
-            if GCR.search(s.text):
-                targets = [("GCR", None, None)]
-            elif GCM.search(s.text) or _qa_answer(blocks, s.start) or about_gcm:
-                targets = [("GCM", None, None)]
+            if compact is not None:
+                targets = [(compact, None, None)]
+            elif _qa_answer(blocks, s.start) or about_gcm:
+                recent = [k for p, k in named if s.start - 1500 <= p < s.start]
+                targets = [(recent[-1] if recent else "GCM", None, None)]
         if not targets:
             continue
         inner = _holders(ctx, s.start + hs, s.start + he, question, fallback=False) if hs >= 0 else []
@@ -203,8 +237,10 @@ def extract(ctx: Context) -> None:
             holders = [speaker]  # `Hij antwoordde toen: “... sporen volledig met het Vlaamse beleid”`
         pairs = [(h, stance) for h in holders]
         for later, a, b in _later_cues(s.text, ce):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
-            pairs += [(h, later) for h in _holders(ctx, s.start + a, s.start + b, question, fallback=False)
-                      if (h, later) not in pairs]
+            others = _holders(ctx, s.start + a, s.start + b, question, fallback=False)
+            if not others and later == "conditional":  # `steunt het pact, maar met een voorbehoud bij ...`
+                pairs = [(h, "conditional" if st == "support" else st) for h, st in pairs]
+            pairs += [(h, later) for h in others if (h, later) not in pairs]
         also = ALSO.search(s.text, max([ce, *(b for _, _, b, _, _ in _cues(s.text))]))
         if also:  # `Nederland stemde voor, evenals België en Spanje`: the last stance goes on
             last = pairs[-1][1] if pairs else stance

@@ -143,3 +143,32 @@ def test_a_bare_reference_without_an_earlier_full_one_is_not_an_instrument():
     assert find("De resolutie werd aangenomen. Ook de stemverklaring volgde.") == []
     assert [i.label for i in find("de stemverklaring van twaalf landen; de motie op stuk nr. 8")] == \
         ["motie op stuk nr. 8"]
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    x = extract_document(from_text("bericht.txt", text))
+    return {(p.holder, p.target, p.stance) for p in x.positions}
+
+
+def test_het_pact_is_the_compact_named_last():
+    text = ("VN stemmen in met vluchtelingenpact\n\nDe Algemene Vergadering heeft het Global Compact on Refugees "
+            "aangenomen. Het migratiepact is een ander verdrag. Het vluchtelingenpact regelt de opvang.\n\n"
+            "Nederland steunt dit pact volmondig, zei de minister.\n")
+    assert ("country/nederland", "GCR", "support") in facts(text) or \
+        (KABINET, "GCR", "support") in facts(text)
+    assert not {f for f in facts(text) if f[1] == "GCM"}
+
+
+def test_a_counted_group_of_states_acts():
+    text = "Het migratiepact. Het GCM. Het GCM.\n\nVertegenwoordigers van 164 landen hebben het GCM aangenomen en steunen het.\n"
+    assert ("other/164-landen", "GCM", "support") in facts(text)
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("De CDA-fractie steunt het pact, maar met een voorbehoud bij doelstelling 15.", "conditional"),
+    ("De CDA-fractie steunt het pact.", "support"),
+    ("De CDA-fractie wijst het migratiepact af.", "oppose"),
+])
+def test_support_with_a_reservation_is_conditional(sentence, stance):
+    text = "Eerste Kamer. Het GCM. Het GCM. Het GCM.\n\n" + sentence + "\n"
+    assert ("party/cda", "GCM", stance) in facts(text)
