@@ -103,6 +103,14 @@ class Context:
         self.mentions.append(Mention(start, end, key))
         return a
 
+    def add_implied(self, key: str, name: str, kind: str, start: int, end: int,
+                    same_as: tuple[str, ...] = ()) -> str:
+        """An actor the text implies without naming it (the government that answers `Antwoord van
+        Minister X`), with the span that implies it as evidence but no mention, so no sentence holds it."""
+        if key not in self.actors:
+            self.actors[key] = Actor(key=key, name=name, kind=kind, same_as=same_as, spans=[(start, end)])
+        return key
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions of current actors within [start, end], by start (ties in the order they were found)."""
         starts, ordered = self._mention_index()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from gcmkg.extract import gazetteer, persons, records, scan
-from gcmkg.extract.context import Actor, Context
+from gcmkg.extract.context import Context
 from gcmkg.extract.dates import first_date
 from gcmkg.extract.models import DocumentFact
 from gcmkg.extract.records import SIGNATURE
@@ -281,12 +281,8 @@ def _letters(ctx: Context) -> bool:
 def _government(ctx: Context, key: str, start: int, end: int) -> str:
     """The government that answers (`Antwoord van Minister X`, given `door de regering`): an actor of the
     document with the answer's heading as its evidence, even where the text never names it."""
-    if key not in ctx.actors:
-        entry = gazetteer.by_key(key)
-        if entry is not None:
-            ctx.actors[key] = Actor(key=key, name=entry.name, kind=entry.kind, same_as=entry.same_as,
-                                    spans=[(start, end)])
-    return key
+    entry = gazetteer.by_key(key)
+    return ctx.add_implied(key, entry.name, entry.kind, start, end, entry.same_as) if entry else key
 
 
 def _government_of(ctx: Context, office: str, at: int) -> str | None:

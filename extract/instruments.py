@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAMED = r"(?:-\n?[A-ZÀ-Ý][\w'’-]*(?:/[A-ZÀ-Ý][\w'’-]*)*(?:\s+c\.s\.)?)"
-_PAPER = (r"(?:\s+(?:op\s+)?(?:\(?Kamer)?stuk\s+(?:nr\.\s*)?\d[\d\s,]*(?:nr\.\s*\d+)?|\s*\((?:Kamerstuk\s+)?\d[\d\s]*,\s*"
-          r"nr\.\s*\d+\)|\s+\(?(?:DOC\s+)?\d{2,4}(?:[ /]\d{1,4}){0,2}\)?)")
+_NAME = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+['’]t)\s+){0,2}[A-ZÀ-Ý][\w'’-]*"
+_NAMED = rf"(?:-\n?{_NAME}(?:/{_NAME})*(?:\s+c\.s\.)?)"
+_PAPER = (r"(?:\s+(?:op\s+)?(?:\(?Kamer)?stuk\s+(?:nr\.\s*)?\d[\d\s,]*(?:nr\.\s*\d+)?|\s*\((?:Kamerstuk\s+)?\d[\d\s]*"
+          r"(?:-[A-Z]+)?,\s*(?:nr\.\s*\d+|letter\s+[A-Z]{1,3})\)|\s+\(?(?:DOC\s+)?\d{2,4}(?:[ /]\d{1,4}){0,2}\)?)")
 KINDS: tuple[tuple[str, str], ...] = (
     ("motie", rf"\b[Mm]otie{_NAMED}?{_PAPER}?"),
     ("amendement", rf"\b[Aa]mendement{_NAMED}?{_PAPER}?"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import answers, groups, instruments, scan
+from gcmkg.extract import answers, groups, instruments, scan, turns
 from gcmkg.extract.instruments import Instrument
 from gcmkg.extract.segment import Sentence
 from gcmkg.extract.answers import Block
@@ -33,9 +33,12 @@ def _cue(pattern: str) -> re.Pattern[str]:
 
 
 STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) zich|onthouding\w*|nog geen standpunt|beraadt zich|nog geen beslissing|"
+    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) zich|onthouding\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
                        r"nog niet beslist|wordt nog bestudeerd|nog geen besluit)\b")),
     ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:willen )?(?:steunen|ondersteunen|onderschrijven)|"
+                    r"(?:is|zijn|was|waren) (?:\w+ )?tegen (?:dit|het|dat|deze|de) (?:\w+ )?(?:pact|compact|GCM|GCR|"
+                    r"\w*pact|motie|resolutie|verklaring|voorstel)\b|(?:ertegen|tegen (?:deze|de|het|dit) (?:\w+ )?"
+                    r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd|"
                     r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
                     r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
                     r"stemde\w* (?P<h2>" + _LIST + r") tegen|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
@@ -56,7 +59,8 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                      r"dring\w* (?:\w+ ){0,3}aan op|pleit\w* (?:\w+ ){0,3}voor|gepleit voor|"
                      r"(?:een )?voorstel (?:\w+ ){0,2}(?:gepubliceerd|gedaan|ingediend|gepresenteerd)|"
                      r"(?:hebben|heeft) (?:\w+ ){0,4}(?:aangenomen|aanvaard|bekrachtigd)|"
-                     r"(?:stem\w*|ingestemd) (?:\w+ ){0,2}in met|ingestemd met)\b")),
+                     r"(?:stem\w*|ingestemd) (?:\w+ ){0,2}in met|ingestemd met|"
+                     r"voor (?:deze|de|het|dit) (?:\w+ )?(?:motie|amendement|voorstel|resolutie)\w* (?:hebben|heeft) gestemd)\b")),
 ]
 ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
 ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
@@ -71,7 +75,7 @@ GCR = re.compile(r"\b(?:GCR|(?:VN-)?[Vv]luchtelingen(?:compact|pact)|Global Comp
 BARE_COMPACT = re.compile(r"\b(?:[Hh]et|[Dd]it|[Dd]at|[Bb]eide) (?:[a-z]+e )?(?:pact|[Cc]ompact)\b")
 GCM = re.compile(f"{GCM_NAMED.pattern}|{BARE_COMPACT.pattern}")
 # `1) Bespreking van de Belgische steun voor ...`: an agenda item announces a discussion, not a stance
-AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[-•\uf0b7*])\s*(?:Bespreking|Stand van zaken|Voorbereiding|Planning|Overzicht|"
+AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[-•\uf0b7*])\s*(?:(?:de\s+)?(?:motie|amendement|voorstel)\b|Bespreking|Stand van zaken|Voorbereiding|Planning|Overzicht|"
                          r"Toelichting|Presentatie|Varia|Rondvraag|Goedkeuring van het verslag)\b")
 ALSO = re.compile(r",?\s+(?:evenals|net als|net zoals|alsook|en ook)\b(?:\s+onder\s+meer)?")
 HOLDER_KINDS = ("government", "country", "international_organisation", "person", "party", "parliament", "other")
@@ -189,6 +193,7 @@ def extract(ctx: Context) -> None:
     prev_targets: list[tuple[str, int | None, str | None]] = []
     quotes = [(m.start(), m.end()) for m in QUOTE.finditer(ctx.text)]
     instr = instruments.find(ctx.text)
+    spoken = turns.turns(ctx)
     prev = None
     for s in ctx.sentences:
         before, prev = prev, s
@@ -223,8 +228,12 @@ def extract(ctx: Context) -> None:
                 targets = [(recent[-1] if recent else "GCM", None, None)]
         if not targets:
             continue
+        turn = turns.at(spoken, s.start)
+        lo = max(s.start, turn.body) if turn else s.start  # a turn's heading `De heer X (PVV):` holds nothing
         inner = _holders(ctx, s.start + hs, s.start + he, question, fallback=False) if hs >= 0 else []
-        holders = inner or _holders(ctx, s.start, s.start + cs, question, fallback=False)
+        holders = inner or _holders(ctx, lo, s.start + cs, question, fallback=False)
+        if not holders and turn and not question:  # `Mijn fractie heeft nog geen standpunt`, `ik onthield mij`
+            holders = turns.speakers_holders(turn, ctx.text[lo:min(s.end, s.start + ce + 12)])
         first = s.start
         if not holders and back is not None:  # `De EU vertolkt de inbreng. Deze komt overeen met ...`
             holders = _holders(ctx, back.start, back.end, question, fallback=False, states_only=True)
@@ -255,7 +264,32 @@ def extract(ctx: Context) -> None:
                     holder=holder, target=label, objective=objective, paragraph=paragraph, stance=stance,
                     date=date if speaker else None, evidence=ctx.evidence(first, s.end)))
     _answer_positions(ctx, blocks, rows, said)
+    _verdicts(ctx, instr, rows)
     ctx.positions.extend(rows[k] for k in sorted(rows))
+
+
+# `zodat zij is verworpen`, `Het voorstel van resolutie wordt aangenomen`: the house decides
+VERDICT = re.compile(r"\b(?:is|wordt|werd|zijn|worden|werden)\s+(?:\w+\s+){0,3}?(?P<v>aangenomen|verworpen)\b")
+
+
+def _verdicts(ctx: Context, instr: list[Instrument], rows: dict[tuple, PositionFact]) -> None:
+    """The parliament of a record adopts (support) or rejects (oppose) the motion or resolution a
+    sentence names."""
+    house = next((d.parliament for d in ctx.documents if d.parliament), None)
+    houses = [k for k, a in ctx.actors.items() if a.kind == "parliament"]
+    house = house or (houses[0] if len(houses) == 1 else None)  # a record of one parliament
+    if house is None or house not in ctx.actors:
+        return
+    for s in ctx.sentences:
+        m = VERDICT.search(s.text)
+        named = instruments.in_span(instr, s.start, s.end) if m else []
+        if not named or s.text.rstrip().endswith("?"):
+            continue
+        stance = "support" if m.group("v") == "aangenomen" else "oppose"
+        label = named[-1].label
+        rows.setdefault((house, label, stance), PositionFact(
+            holder=house, target=label, objective=None, paragraph=None, stance=stance, date=ctx.date,
+            evidence=ctx.evidence(s.start, s.end)))
 
 
 def _answer_positions(ctx: Context, blocks: list[Block], rows: dict[tuple, PositionFact],

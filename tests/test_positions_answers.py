@@ -172,3 +172,48 @@ def test_a_counted_group_of_states_acts():
 def test_support_with_a_reservation_is_conditional(sentence, stance):
     text = "Eerste Kamer. Het GCM. Het GCM. Het GCM.\n\n" + sentence + "\n"
     assert ("party/cda", "GCM", stance) in facts(text)
+
+
+RECORD = """Eerste Kamer der Staten-Generaal
+
+Stemmingen
+
+Aan de orde zijn de stemmingen over moties, ingediend bij het debat over het VN-migratiepact, te weten:
+- de motie-Van der Berg c.s. over het niet ondertekenen van het pact (35 100-V, letter F);
+- de motie-Ter Laan c.s. over een voorbehoud bij het pact (35 100-V, letter G).
+
+De heer Van der Berg (PVV):
+Voorzitter. Mijn fractie wijst het migratiepact af.
+
+Mevrouw Ter Laan (CDA):
+Voorzitter. Wij steunen het pact, maar met een voorbehoud bij doelstelling 7.
+
+De heer Smit (SP):
+Voorzitter. Mijn fractie heeft nog geen eindoordeel over het pact.
+
+Minister De Wit:
+Voorzitter. Ik ontraad de motie-Van der Berg.
+
+In stemming komt de motie-Van der Berg c.s. (35 100-V, letter F).
+
+De voorzitter: Ik constateer dat de leden van de fracties van de PVV en de SGP voor deze motie hebben
+gestemd en de leden van de overige fracties ertegen, zodat zij is verworpen.
+"""
+
+
+@pytest.mark.parametrize("holder, target, stance", [
+    ("party/pvv", "GCM", "oppose"),  # `Mijn fractie` is the speaker's party
+    ("party/cda", "GCM", "conditional"),  # `Wij steunen het pact, maar met een voorbehoud`
+    ("party/cda", "GCM objective 7", "conditional"),
+    ("party/sp", "GCM", "undecided"),
+    ("party/sgp", "motie-Van der Berg c.s. (35 100-V, letter F)", "support"),  # the vote
+    ("parliament/eerste-kamer-der-staten-generaal", "motie-Van der Berg c.s. (35 100-V, letter F)", "oppose"),
+])
+def test_speakers_and_votes_in_a_plenary_record(holder, target, stance):
+    assert (holder, target, stance) in facts(RECORD)
+
+
+def test_a_motion_in_the_order_of_business_is_no_stance_of_its_mover():
+    got = facts(RECORD)
+    assert not {f for f in got if f[0].startswith("person/") and f[1] == "GCM"}
+    assert ("party/sp", "GCM", "support") not in got
