@@ -33,9 +33,11 @@ def _cue(pattern: str) -> re.Pattern[str]:
 
 
 STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) zich|onthouding\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
+    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) zich|(?<!\d\s)onthouding(?!en)\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
                        r"nog niet beslist|wordt nog bestudeerd|nog geen besluit)\b")),
-    ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:willen )?(?:steunen|ondersteunen|onderschrijven)|"
+    ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:zullen |willen |gaan )?(?:steunen|ondersteunen|onderschrijven)|"
+                    r"(?:steun|ondersteun)(?:t|en|de|den)? (?:\w+ ){1,3}niet\b|"
+                    r"tr(?:ekt|ekken|ok|okken) (?:\w+ ){0,3}steun (?:\w+ ){0,5}in\b|"
                     r"(?:is|zijn|was|waren) (?:\w+ )?tegen (?:dit|het|dat|deze|de) (?:\w+ )?(?:pact|compact|GCM|GCR|"
                     r"\w*pact|motie|resolutie|verklaring|voorstel)\b|(?:ertegen|tegen (?:deze|de|het|dit) (?:\w+ )?"
                     r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd|"
@@ -47,7 +49,9 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|voorbehoud\w*|"
                          r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
                          r"niet (?:aan )?in de weg)\b")),
-    ("support", _cue(r"\b(?:steun\w*|ondersteun\w*|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t) (?:\w+ )?met|"
+    ("support", _cue(r"\b(?:(?:onder)?steun(?:t|en|de|den|ing)? (?:\w+ )?(?:voor|aan) (?:het|dit|de|deze)\b|"
+                     r"(?:steun|ondersteun)(?:t|en|de|den)\b|(?:on|onder)?steun ik\b|\b[Ii]k (?:\w+ )?(?:onder)?steun\b|"
+                     r"gesteund|ondersteund|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t) (?:\w+ )?met|"
                      r"verenigbaar|akkoord|goedkeur\w*|keur\w* (?:\w+ ){0,4}goed|(?:kan|kon|konden|kunnen) (?:\w+ ){0,2}zich "
                      r"(?:\w+ ){0,4}vinden|voorstander|stemde\w* voor|stemde\w* (?P<h>" + _LIST + r") voor|"
                      r"sta(?:at|an) (?:\w+ ){0,2}achter|"
@@ -155,6 +159,10 @@ NOT_APPROVED = re.compile(r"\b(?:noch|niet)\b[^.;]{0,80}?\b(?:goedgekeurd|aanvaa
 # a compact named after its body (`het VN Global Compact`) does not make that body a holder
 TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchtelingencompact|[Cc]ompact|-conferentie|"
                          r"conferentie)")
+
+
+# `Benelux-aanpak`, `EU-voorstel`: the actor is part of a compound word, not the subject
+COMPOUND = re.compile(r"-(?!fractie|leden)[a-zà-ÿ]")
 
 
 def _cues(text: str) -> list[tuple[str, int, int, int, int]]:
@@ -345,7 +353,7 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
     keys = []
     for m in ctx.mentions_in(start, cue):
         a = ctx.actors[m.key]
-        if TITLE_AFTER.match(ctx.text[m.end:m.end + 30]):
+        if TITLE_AFTER.match(ctx.text[m.end:m.end + 30]) or COMPOUND.match(ctx.text, m.end):
             continue
         if a.kind in HOLDER_KINDS and m.key not in keys:
             keys.append(m.key)

@@ -217,3 +217,26 @@ def test_a_motion_in_the_order_of_business_is_no_stance_of_its_mover():
     got = facts(RECORD)
     assert not {f for f in got if f[0].startswith("person/") and f[1] == "GCM"}
     assert ("party/sp", "GCM", "support") not in got
+
+
+@pytest.mark.parametrize("sentence, holder, stance", [
+    ("Italië heeft aangekondigd het pact niet te zullen steunen.", "country/italie", "oppose"),
+    ("Italië steunt het pact niet en zal dat ook niet doen.", "country/italie", "oppose"),
+    ("Italië trekt haar steun voor het pact in.", "country/italie", "oppose"),
+    ("Italië steunt het pact.", "country/italie", "support"),
+])
+def test_negated_support_is_opposition(sentence, holder, stance):
+    text = "Het migratiepact. Het GCM. Het GCM.\n\n" + sentence + "\n"
+    assert {(holder, "GCM", stance)} == {f for f in facts(text) if f[0] == holder}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Landen die veel vluchtelingen opvangen, zoals Jordanië, moeten meer steun krijgen uit het pact.",
+    "De Benelux-aanpak steunt het pact.",
+    "De motie werd verworpen met 40 stemmen tegen 30, bij 17 onthoudingen, zo meldt Italië.",
+])
+def test_no_stance_from_help_given_compounds_or_vote_counts(sentence):
+    text = "Het migratiepact. Het GCM. Het GCM.\n\n" + sentence + "\n"
+    got = facts(text)
+    assert not {f for f in got if f[0] in ("country/jordanie", "international-organisation/benelux")}
+    assert ("country/italie", "GCM", "undecided") not in got
