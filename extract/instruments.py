@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass
 
 _NAME = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+['’]t)\s+){0,2}[A-ZÀ-Ý][\w'’-]*"
-_NAMED = rf"(?:-\n?{_NAME}(?:/{_NAME})*(?:\s+c\.s\.)?)"
-_PAPER = (r"(?:\s+(?:op\s+)?(?:\(?Kamer)?stuk\s+(?:nr\.\s*)?\d[\d\s,]*(?:nr\.\s*\d+)?|\s*\((?:Kamerstuk\s+)?\d[\d\s]*"
-          r"(?:-[A-Z]+)?,\s*(?:nr\.\s*\d+|letter\s+[A-Z]{1,3})\)|\s+\(?(?:DOC\s+)?\d{2,4}(?:[ /]\d{1,4}){0,2}\)?)")
+_NAMED = rf"(?:-\n?{_NAME}(?:/{_NAME})*(?:\s+c\.s\.)?|\s+van\s+(?:[A-ZÀ-Ý][\w'’-]*\s+)?{_NAME}(?:\s+c\.s\.)?)"
+_PAPER = (r"(?:\s+(?:op\s+)?(?:Kamer)?stuk\s+(?:nr\.\s*)?\d[\d\s,]*(?:nr\.\s*\d+)?|\s*\((?:Kamerstuk\s+)?\d[\d\s]*"
+          r"(?:-[A-Z]+)?,\s*(?:nr\.\s*\d+|letter\s+[A-Z]{1,3})\)|\s*\(Stuk\s+\d+\s+\(\d{4}-\d{4}\)\s+[–-]\s+Nr\.\s*\d+\)|"
+          r"\s+\(?(?:DOC\s+)?\d{2,4}(?:[ /]\d{1,4}){0,2}\)?)")
+# `over het Global Compact for Safe, Orderly and Regular Migration (3443/5)`: the subject, kept when a number follows
+_ABOUT = r"(?:\s+over\s+[^().;?]{3,120}?(?=\s*\((?:Kamerstuk\s+|DOC\s+|Stuk\s+)?\d))?"
 KINDS: tuple[tuple[str, str], ...] = (
-    ("motie", rf"\b[Mm]otie{_NAMED}?{_PAPER}?"),
+    ("motie", rf"\b(?:met\s+redenen\s+omklede\s+)?[Mm]otie{_NAMED}?{_ABOUT}{_PAPER}?"),
     ("amendement", rf"\b[Aa]mendement{_NAMED}?{_PAPER}?"),
-    ("resolutie", rf"\b(?:[Vv]oorstel\s+van\s+)?resolutie{_PAPER}?"),
+    ("resolutie", rf"\b(?:[Vv]oorstel\s+van\s+)?resolutie{_ABOUT}{_PAPER}?"),
     ("richtlijn", r"\b(?:herziening\s+van\s+de\s+)?(?:(?:Europese|EU)[\s-]+)?[A-Z]?[a-z]*[Rr]ichtlijn\b(?:\s*\(EU\s+\d{4}/\d+\))?"),
     ("verordening", r"\b(?:(?:Europese|EU)[\s-]+)?[A-Z]?[a-z]*[Vv]erordening\b(?:\s*\(EU\)\s+\d{4}/\d+)?"),
     ("wetsvoorstel", rf"\b(?:[Ww]etsvoorstel|[Vv]oorstel\s+van\s+(?:wet|decreet|ordonnantie)){_PAPER}?"),
@@ -30,7 +33,7 @@ KINDS: tuple[tuple[str, str], ...] = (
 FIND = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in KINDS))
 # a reference back: `deze motie`, `die richtlijn`, `de stemverklaring`, and `daartoe` / `hiertoe` for the
 # instrument of the sentence before
-BARE = re.compile(r"^(?:[Mm]otie|[Aa]mendement|(?:[Vv]oorstel van )?resolutie|[Rr]ichtlijn|[Vv]erordening|[Ww]etsvoorstel|"
+BARE = re.compile(r"^(?:(?:met redenen omklede )?[Mm]otie|[Aa]mendement|(?:[Vv]oorstel van )?resolutie|[Rr]ichtlijn|[Vv]erordening|[Ww]etsvoorstel|"
                   r"[Vv]oorstel van (?:wet|decreet|ordonnantie)|(?:[Ss]tem|[Vv]oortgangs|[Ss]lot)verklaring)$")
 BACK = re.compile(r"\b(?:daartoe|hiertoe|daarvoor|hiervoor|daarop|hierop)\b")
 

@@ -33,7 +33,7 @@ def _cue(pattern: str) -> re.Pattern[str]:
 
 
 STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) zich|(?<!\d\s)onthouding(?!en)\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
+    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) (?:zich|mij|ons)|(?:zich|mij|ons) (?:\w+ )?onthouden|(?<!\d\s)onthouding(?!en)\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
                        r"nog niet beslist|wordt nog bestudeerd|nog geen besluit)\b")),
     ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:zullen |willen |gaan )?(?:steunen|ondersteunen|onderschrijven)|"
                     r"(?:steun|ondersteun)(?:t|en|de|den)? (?:\w+ ){1,3}niet\b|"
@@ -43,7 +43,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                     r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd|"
                     r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
                     r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
-                    r"stemde\w* (?P<h2>" + _LIST + r") tegen|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
+                    r"stemde\w* (?P<h2>" + _LIST + r") tegen|tegen\s*gestemd|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
                     r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
                     r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
     ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|voorbehoud\w*|"
@@ -52,7 +52,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("support", _cue(r"\b(?:(?:onder)?steun(?:t|en|de|den|ing)? (?:\w+ )?(?:voor|aan) (?:het|dit|de|deze)\b|"
                      r"(?:steun|ondersteun)(?:t|en|de|den)\b|(?:on|onder)?steun ik\b|\b[Ii]k (?:\w+ )?(?:onder)?steun\b|"
                      r"gesteund|ondersteund|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t) (?:\w+ )?met|"
-                     r"verenigbaar|akkoord|goedkeur\w*|keur\w* (?:\w+ ){0,4}goed|(?:kan|kon|konden|kunnen) (?:\w+ ){0,2}zich "
+                     r"verenigbaar|akkoord|goedkeur\w*|goedgekeurd|keur\w* (?:\w+ ){0,4}goed|(?:kan|kon|konden|kunnen) (?:\w+ ){0,2}zich "
                      r"(?:\w+ ){0,4}vinden|voorstander|stemde\w* voor|stemde\w* (?P<h>" + _LIST + r") voor|"
                      r"sta(?:at|an) (?:\w+ ){0,2}achter|"
                      r"scha(?:rt|ren) zich achter|achter (?:deze|dit|het) \w+ scharen|komt (?:\w+ ){0,2}overeen|"
@@ -91,7 +91,7 @@ ANAPHOR = re.compile(r"^\s*(?:Deze|Dit|Die|Dat)\b(?:\s+[a-zà-ÿ-]+)?\s+(?:is|zi
 
 
 # a vote decides on the item put to the vote, which the sentence need not name
-VOTE = re.compile(r"\b(?:stemde|stemden|onth(?:ield|ielden|oudt|ouden)|aangenomen|verworpen|neemt|nam|namen)\b")
+VOTE = re.compile(r"\b(?:stemde|stemden|tegengestemd|gestemd|onthouden|onth(?:ield|ielden|oudt|ouden)|aangenomen|verworpen|neemt|nam|namen)\b")
 
 
 def _instrument_targets(instr: list[Instrument], s: Sentence, before: Sentence | None,
@@ -162,6 +162,8 @@ TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchte
 
 
 # `Benelux-aanpak`, `EU-voorstel`: the actor is part of a compound word, not the subject
+# `Mijnheer de eerste minister, ...`: the one spoken to
+VOCATIVE = re.compile(r"\b(?:[Mm]ijnheer|[Mm]evrouw|[Gg]eachte|[Bb]este)\s+(?:de\s+)?$")
 COMPOUND = re.compile(r"-(?!fractie|leden)[a-zà-ÿ]")
 
 
@@ -217,8 +219,9 @@ def extract(ctx: Context) -> None:
         compact = _compact_in(named, s.start, s.end, s.text)
         if own and compact and _names_compact_first(s.text, ce):
             targets = [(compact, None, None), *own]  # `steunt het pact, maar met een voorbehoud bij doelstelling 15`
-        if not targets and compact is None:
-            targets = _instrument_targets(instr, s, before, VOTE.search(s.text, cs, ce) is not None)
+        vote = VOTE.search(s.text, cs, ce) is not None
+        if not targets and (compact is None or (vote and _compact_in(named, s.start, s.start + ce, s.text[:ce]) is None)):
+            targets = _instrument_targets(instr, s, before, vote)  # `Wij hebben tegengestemd, omdat dit pact ...`
         if not targets and prev_targets and re.search(r"\b(?:[Dd]ie|[Dd]eze|daarin|[Aa]lle doelstellingen)\b", s.text):
             targets = prev_targets  # `Die zijn gescreend`, `Alle doelstellingen die daarin staan`
         prev_targets = own or prev_targets
@@ -277,7 +280,8 @@ def extract(ctx: Context) -> None:
 
 
 # `zodat zij is verworpen`, `Het voorstel van resolutie wordt aangenomen`: the house decides
-VERDICT = re.compile(r"\b(?:is|wordt|werd|zijn|worden|werden)\s+(?:\w+\s+){0,3}?(?P<v>aangenomen|verworpen)\b")
+VERDICT = re.compile(r"\b(?:(?:is|wordt|werd|zijn|worden|werden)\s+(?:\w+\s+){0,3}?(?P<v>aangenomen|verworpen)|"
+                     r"(?P<a>neemt|nam|namen|nemen)\s+(?:\S+\s+){1,8}?aan)\b")
 
 
 def _verdicts(ctx: Context, instr: list[Instrument], rows: dict[tuple, PositionFact]) -> None:
@@ -293,7 +297,7 @@ def _verdicts(ctx: Context, instr: list[Instrument], rows: dict[tuple, PositionF
         named = instruments.in_span(instr, s.start, s.end) if m else []
         if not named or s.text.rstrip().endswith("?"):
             continue
-        stance = "support" if m.group("v") == "aangenomen" else "oppose"
+        stance = "oppose" if m.group("v") == "verworpen" else "support"
         label = named[-1].label
         rows.setdefault((house, label, stance), PositionFact(
             holder=house, target=label, objective=None, paragraph=None, stance=stance, date=ctx.date,
@@ -353,7 +357,8 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
     keys = []
     for m in ctx.mentions_in(start, cue):
         a = ctx.actors[m.key]
-        if TITLE_AFTER.match(ctx.text[m.end:m.end + 30]) or COMPOUND.match(ctx.text, m.end):
+        if TITLE_AFTER.match(ctx.text[m.end:m.end + 30]) or COMPOUND.match(ctx.text, m.end) or \
+                VOCATIVE.search(ctx.text, max(0, m.start - 25), m.start):
             continue
         if a.kind in HOLDER_KINDS and m.key not in keys:
             keys.append(m.key)

@@ -19,10 +19,11 @@ _OFFICE = (r"(?:[Vv]ice-?)?[Mm]inister(?:-president)?|[Vv]iceminister-president|
            r"[Pp]remier|[Vv]ice-eerste(?:\s+|-)minister")
 _PART = r"(?:[A-ZÀ-Ý][\w'’.-]*|van|de|der|den|ter|ten|het|te|'t|d')"
 TURN = re.compile(
-    rf"(?m)^[ \t]*(?P<head>(?P<title>(?:De heer|Mevrouw|Mevr\.|Dhr\.|Mijnheer)\s+)?(?:(?P<office>{_OFFICE})\s+)?"
+    rf"(?m)^[ \t]*(?:\d{{2}}\.\d{{2}}[ \t]+)?(?P<head>(?P<title>(?:De heer|Mevrouw|Mevr\.|Dhr\.|Mijnheer)\s+)?(?:(?P<office>{_OFFICE})\s+)?"
     rf"(?P<name>[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+{_PART}){{0,4}})(?:[ \t]*\((?P<party>[^()\n]{{1,30}})\))?)[ \t]*:(?=\s)")
 CHAIR = re.compile(r"(?m)^[ \t]*(?:De |Het )?(?:[Vv]oorzitter|[Vv]oorzitster)[ \t]*:")
 WE = re.compile(r"\b(?:[Ww]ij|[Ww]e|[Oo]ns|[Mm]ijn (?:fractie|partij)|[Oo]nze (?:fractie|partij|fractiegenoten))\b")
+OUR_GOVERNMENT = re.compile(r"\b(?:[Dd]e|[Oo]nze|[Dd]eze) regering\b")
 I = re.compile(r"\b(?:[Ii]k|[Mm]ij|[Mm]e)\b")
 GOVERNMENTS = {"parliament/vlaams-parlement": "government/vlaamse-regering",
                "parliament/kamer-van-volksvertegenwoordigers": "government/federale-regering"}
@@ -87,7 +88,7 @@ def at(ts: list[Turn], pos: int) -> Turn | None:
 def speakers_holders(turn: Turn, words: str) -> list[str]:
     """Who `words` (the part of a sentence before its stance cue) put forward as holder: the party or
     government for `wij` / `mijn fractie`, the speaker for `ik`."""
-    if WE.search(words):
+    if WE.search(words) or (turn.government and OUR_GOVERNMENT.search(words)):
         holder = turn.government or turn.party
         return [holder] if holder else []
     if I.search(words) and turn.person:

@@ -126,7 +126,8 @@ def test_an_apostrophe_s_before_a_full_stop_ends_the_sentence():
 
 @pytest.mark.parametrize("text, target, stance", [
     ("Hoe beziet u dit in relatie tot de motie-\nVerkerk over de registratie van migranten (Kamerstuk 35 100, nr. 12)?\n\n"
-     "Het kabinet deelt deze zorg. Deze motie is tijdens het debat ontraden.", "motie-Verkerk", "oppose"),
+     "Het kabinet deelt deze zorg. Deze motie is tijdens het debat ontraden.",
+     "motie-Verkerk over de registratie van migranten (Kamerstuk 35 100, nr. 12)", "oppose"),
     ("Het kabinet heeft aangedrongen op herziening van de Europese Terugkeerrichtlijn. De Europese Commissie "
      "heeft in oktober een voorstel daartoe gepubliceerd.", "herziening van de Europese Terugkeerrichtlijn", "support"),
     ("Stemming over het voorstel van resolutie (DOC 55 1234/001).\n\nDe leden van de N-VA-fractie stemden tegen.",
@@ -240,3 +241,36 @@ def test_no_stance_from_help_given_compounds_or_vote_counts(sentence):
     got = facts(text)
     assert not {f for f in got if f[0] in ("country/jordanie", "international-organisation/benelux")}
     assert ("country/italie", "GCM", "undecided") not in got
+
+
+CRIV = """CRIV 55 PLEN 101   13/12/2018
+
+01.01 Els Peeters (N-VA): Mijnheer de eerste minister, mijn fractie steunt het pact niet.
+
+01.02 Eerste minister Luc Maes: Mevrouw Peeters, de regering heeft het pact in september goedgekeurd.
+
+02 Voorstel van resolutie over het Global Compact for Migration (3500/4)
+
+Bijgevolg neemt de Kamer het voorstel van resolutie aan.
+
+Stemverklaringen
+02.01 Dirk Claes (Vlaams Belang): Wij hebben tegengestemd, omdat dit pact de deur openzet.
+
+02.02 Pieter Wouters (cdH): Ik heb mij onthouden.
+"""
+
+
+@pytest.mark.parametrize("holder, target, stance", [
+    ("party/n-va", "GCM", "oppose"),
+    ("government/federale-regering", "GCM", "support"),  # `de regering` in the prime minister's turn
+    ("parliament/kamer-van-volksvertegenwoordigers",
+     "Voorstel van resolutie over het Global Compact for Migration (3500/4)", "support"),
+    ("party/vlaams-belang", "Voorstel van resolutie over het Global Compact for Migration (3500/4)", "oppose"),
+    ("person/pieter-wouters", "Voorstel van resolutie over het Global Compact for Migration (3500/4)", "undecided"),
+])
+def test_a_belgian_plenary_record_with_a_vote(holder, target, stance):
+    assert (holder, target, stance) in facts(CRIV)
+
+
+def test_the_person_spoken_to_holds_no_stance():
+    assert not {f for f in facts(CRIV) if f[0] == "person/luc-maes" and f[2] == "oppose"}
