@@ -46,7 +46,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                     r"stemde\w* (?P<h2>" + _LIST + r") tegen|tegen\s*gestemd|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
                     r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
                     r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
-    ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|voorbehoud\w*|"
+    ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|(?<!zonder\s)(?<!geen\s)voorbehoud\w*|"
                          r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
                          r"niet (?:aan )?in de weg)\b")),
     ("support", _cue(r"\b(?:(?:onder)?steun(?:t|en|de|den|ing)? (?:\w+ )?(?:voor|aan) (?:het|dit|de|deze)\b|"
@@ -55,7 +55,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                      r"verenigbaar|akkoord|goedkeur\w*|goedgekeurd|keur\w* (?:\w+ ){0,4}goed|(?:kan|kon|konden|kunnen) (?:\w+ ){0,2}zich "
                      r"(?:\w+ ){0,4}vinden|voorstander|stemde\w* voor|stemde\w* (?P<h>" + _LIST + r") voor|"
                      r"sta(?:at|an) (?:\w+ ){0,2}achter|"
-                     r"scha(?:rt|ren) zich achter|achter (?:deze|dit|het) \w+ scharen|komt (?:\w+ ){0,2}overeen|"
+                     r"scha(?:art|ren|arde|arden) zich (?:\w+ ){0,3}achter|achter (?:deze|dit|het) \w+ scharen|komt (?:\w+ ){0,2}overeen|"
                      r"komen (?:\w+ ){0,2}overeen|dient het .{0,30}belang|hecht\w* .{0,20}aan|erkent het belang|"
                      r"beschouwt het .{0,40}als|is hier al op gericht|biedt (?:\w+ ){1,3}al aan|kent \w+ al|"
                      r"(?:een )?(?:belangrijke|waardevolle|welkome) (?:impuls|stap vooruit|bijdrage)|verwelkom\w*|"

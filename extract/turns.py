@@ -52,8 +52,7 @@ def turns(ctx: Context) -> list[Turn]:
     out = []
     for i, (start, body, m) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(ctx.text)
-        if m is not None:
-            out.append(_turn(ctx, m, start, body, end))
+        out.append(_turn(ctx, m, start, body, end) if m is not None else Turn(start, body, end, None, None, None))
     return out
 
 

@@ -274,3 +274,16 @@ def test_a_belgian_plenary_record_with_a_vote(holder, target, stance):
 
 def test_the_person_spoken_to_holds_no_stance():
     assert not {f for f in facts(CRIV) if f[0] == "person/luc-maes" and f[2] == "oppose"}
+
+
+@pytest.mark.parametrize("sentence, stance, objective", [
+    ("De Vlaamse Regering schaart zich achter de doelstellingen 16 en 18.", "support", 16),
+    ("De Vlaamse Regering schaart zich zonder voorbehoud achter doelstelling 18.", "support", 18),
+    ("De Vlaamse Regering schaarde zich achter doelstelling 16, mits het bij een politieke verklaring blijft.",
+     "conditional", 16),
+])
+def test_scharen_achter(sentence, stance, objective):
+    text = "Vlaams Parlement. Het GCM. Het GCM. Het GCM.\n\n" + sentence + "\n"
+    x = extract_document(from_text("vraag.txt", text))
+    got = {(p.holder, p.stance, p.objective) for p in x.positions}
+    assert ("government/vlaamse-regering", stance, objective) in got
