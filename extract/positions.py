@@ -162,6 +162,8 @@ TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchte
 
 
 # `Benelux-aanpak`, `EU-voorstel`: the actor is part of a compound word, not the subject
+# `in de CoorMulti goedgekeurd`, `tijdens de JBZ-Raad`: where something happened, not who holds a stance
+WHERE = re.compile(r"\b(?:[Ii]n|[Oo]p|[Tt]ijdens|[Bb]innen|[Vv]ia)\s+(?:de\s+|het\s+)?$")
 # `Mijnheer de eerste minister, ...`: the one spoken to
 VOCATIVE = re.compile(r"\b(?:[Mm]ijnheer|[Mm]evrouw|[Gg]eachte|[Bb]este)\s+(?:de\s+)?$")
 COMPOUND = re.compile(r"-(?!fractie|leden)[a-zà-ÿ]")
@@ -358,7 +360,8 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
     for m in ctx.mentions_in(start, cue):
         a = ctx.actors[m.key]
         if TITLE_AFTER.match(ctx.text[m.end:m.end + 30]) or COMPOUND.match(ctx.text, m.end) or \
-                VOCATIVE.search(ctx.text, max(0, m.start - 25), m.start):
+                VOCATIVE.search(ctx.text, max(0, m.start - 25), m.start) or \
+                WHERE.search(ctx.text, max(0, m.start - 20), m.start):
             continue
         if a.kind in HOLDER_KINDS and m.key not in keys:
             keys.append(m.key)

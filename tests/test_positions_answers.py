@@ -287,3 +287,8 @@ def test_scharen_achter(sentence, stance, objective):
     x = extract_document(from_text("vraag.txt", text))
     got = {(p.holder, p.stance, p.objective) for p in x.positions}
     assert ("government/vlaamse-regering", stance, objective) in got
+
+
+def test_a_body_where_something_happened_holds_no_stance():
+    got = facts("Het migratiepact. Het GCM. Het GCM.\n\nHet pact werd in de CoorMulti goedgekeurd door de regering.\n")
+    assert not {f for f in got if "coormulti" in f[0]}
