@@ -22,8 +22,9 @@ from gcmkg.extract.textutil import slug, squash, strip_accents, titlecase_name
 NEEDS = ("text", "documents")
 PRODUCES = ("actors:person",)
 
-_PARTICLE = r"(?:van|de|der|den|ter|ten|te|Van|De|Der|Den|Ter|Ten|'t|von|di|da|Le|La|du)"
-_CAP = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)*"
+_PARTICLE = (r"(?:van|de|der|den|ter|ten|te|Van|De|Der|Den|Ter|Ten|'t|von|di|da|Le|La|du|El|Al|el|al|Ben|Abou|Op|op|"
+             r"In|in|Van't|Da|Dos|Del|Di|Du)")
+_CAP = r"[A-ZÀ-Ý][a-zà-ÿĀ-ſ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿĀ-ſ]+)*"
 NAME = rf"(?:(?:[A-Z]\.){{1,5}}\s?)?(?:{_CAP}\s+)?(?:{_PARTICLE}\s+){{0,2}}{_CAP}"
 _ORGWORD = r"(?!(?:Den Haag|Aan|Op|In|De|Het|Deze|Dit)\b)[A-ZÀ-Ý][a-zà-ÿ][\w-]*"
 TITLES = (r"minister-president|viceminister-president|vice-eerste minister|eerste minister|premier|minister|"
@@ -50,7 +51,9 @@ ROLE_PERSON = re.compile(
 NOT_NAMES = {"Kamer", "Regering", "Zaken", "Justitie", "Veiligheid", "Staat", "Raad", "Global", "Compact", "GCM",
              "Nederland", "België", "Vlaanderen", "Antwoord", "Vraag", "Vragen", "Zie", "Het", "De", "Een", "Dit",
              "Deze", "Die", "Dat", "Wat", "Hoe", "Welke", "Ook", "Op", "In", "Voor", "Naar", "Met", "Aan", "Bij",
-             "Minister", "Staatssecretaris", "Voorzitter", "Haag", "Den", "Ministre", "Minister-president"}
+             "Minister", "Staatssecretaris", "Voorzitter", "Haag", "Den", "Ministre", "Minister-president",
+             "Buitenlandse", "Binnenlandse", "Sociale", "Financiën", "Defensie", "Onderwijs", "Economische",
+             "Algemene", "Volksgezondheid", "Asiel", "Migratie", "Handel", "Ontwikkelingssamenwerking"}
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +190,7 @@ def extract(ctx: Context) -> None:
         register_named(ctx, name, m.start("name"), m.end("name"), role=m.group("role"), party=party.key)
     for m in TITLE_NAME.finditer(text):
         name = m.group("name")
-        if not _looks_like_name(name) or name.split()[0].lower() in ("van", "voor"):
+        if not _looks_like_name(name) or name.split()[0] in ("van", "voor", "Voor"):
             continue
         if m.group("domain") and not (len(name.split()) > 1 and name.split()[0] in first_names()):
             continue  # `minister van Justitie en Noordzee`: after an office only a full name counts
@@ -324,7 +327,8 @@ def _known_surname(ctx: Context, name: str) -> str | None:
 def _first_name_persons(ctx: Context) -> None:
     """`Patrick Dewael`: a known first name followed by a capitalised surname."""
     names = first_names()
-    pattern = re.compile(rf"(?<![\w.-])(?P<first>{_CAP})\s+(?P<rest>(?:{_PARTICLE}\s+)?{_CAP})(?![\w-])")
+    pattern = re.compile(rf"(?<![\w.-])(?P<first>{_CAP})\s+(?P<rest>(?:{_PARTICLE}\s+){{0,2}}"
+                         rf"(?!{_PARTICLE}(?![\w-])){_CAP})(?![\w-])")
     pos = 0
     while m := pattern.search(ctx.text, pos):
         first = m.group("first")

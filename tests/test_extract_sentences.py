@@ -97,3 +97,17 @@ def test_party_tags_in_a_member_list():
     parties = {a.name: a.party for a in x.actors if a.kind == "person"}
     assert parties == {"Engels": "party/d66", "Nagel": "party/50plus", "Van Bijsterveld": "party/cda",
                        "Strik": "party/gl"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tegenwoordig zijn 71 leden, alsmede de heer Van Oosterzee, minister van Buitenlandse Zaken.", "Van Oosterzee"),
+    ("01.01 Jan Van den Broeck (N-VA): Mijnheer de eerste minister, ik heb een vraag.", "Jan Van den Broeck"),
+    ("Mevrouw Aydın (GroenLinks):\nVoorzitter. Ik heb een vraag.", "Aydın"),
+    ("Afwezig: Rachid El Khattabi, met zending buitenslands.", "Rachid El Khattabi"),
+])
+def test_names_with_particles_and_letters_beyond_latin_1(text, name):
+    assert [a.name for a in run(text).actors if a.kind == "person"] == [name]
+
+
+def test_an_office_of_a_ministry_is_no_surname():
+    assert not [a for a in run("De Minister Van Buitenlandse Zaken antwoordt.").actors if a.kind == "person"]
