@@ -26,7 +26,7 @@ _PARTICLE = (r"(?:van|de|der|den|ter|ten|te|Van|De|Der|Den|Ter|Ten|'t|von|di|da|
              r"In|in|Van't|Da|Dos|Del|Di|Du)")
 _CAP = r"[A-ZÀ-Ý][a-zà-ÿĀ-ſ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿĀ-ſ]+)*"
 NAME = rf"(?:(?:[A-Z]\.){{1,5}}\s?)?(?:{_CAP}\s+)?(?:{_PARTICLE}\s+){{0,2}}{_CAP}"
-_ORGWORD = r"(?!(?:Den Haag|Aan|Op|In|De|Het|Deze|Dit)\b)[A-ZÀ-Ý][a-zà-ÿ][\w-]*"
+_ORGWORD = r"(?!(?:Den Haag|Aan|Op|In|De|Het|Deze|Dit)\b)[A-ZÀ-Ý](?:[a-zà-ÿ][\w-]*|[A-Z]{1,5}(?![\w-]))"
 TITLES = (r"minister-president|viceminister-president|vice-eerste minister|eerste minister|premier|minister|"
           r"staatssecretaris|fractievoorzitter|voorzitter|ondervoorzitter|senator|Kamerlid|volksvertegenwoordiger|"
           r"commissaris|burgemeester|de heer|mevrouw|collega|het lid|lid")
@@ -42,8 +42,12 @@ LABEL_PERSON = re.compile(rf"(?m)^[ \t]*(?P<role>Voorzitter|Griffier|Secretaris|
                           rf"[ \t]*(?P<name>{NAME})[ \t]*(?=[(,]|$)")
 LIST_HEAD = re.compile(r"(?m)^[ \t]*Voor (?:de |het )?(?P<org>[^:\n]{3,80}):[ \t]*$")
 OFFICE = re.compile(
-    rf"(?<![\w-])(?P<det>[Dd]e |[Zz]ijn |[Hh]aar )?(?P<office>(?:{OFFICE_WORDS})\s+(?:van|voor)\s+(?:de |het )?"
+    rf"(?<![\w-])(?P<det>[Dd]e |[Zz]ijn |[Hh]aar )?(?P<office>(?:(?:{OFFICE_WORDS})|(?<=[Dd]e )(?:[A-Z][a-z]+se |federale )?"
+    rf"(?:minister|staatssecretaris|secretaris-generaal|ambassadeur|permanente vertegenwoordiger))"
+    rf"\s+(?:van|voor|bij)\s+(?:de |het )?"
     rf"{_ORGWORD}(?:(?:\s+en\s+|,[ \t]+|\s+){_ORGWORD})*(?:\s+der\s+{_ORGWORD})?)")
+UNNAMED_OFFICE = re.compile(r"(?<=[Dd]e )(?P<office>(?:[A-Z][a-z]+se |federale )?(?:bondskanselier|premier|"
+                            r"eerste minister|minister-president))(?!\s+[A-ZÀ-Ý])(?![\w-])")
 ROLE_PERSON = re.compile(
     r"(?<![\w-])(?:[Dd]e )(?P<role>(?:attaché|ambassadeur|consul|vertegenwoordiger|afgevaardigde|woordvoerder)"
     r"(?:\s+(?:van|bij)\s+(?:het |de )?(?:departement |beleidsdomein |agentschap )?[A-ZÀ-Ý][\w-]*"
@@ -203,6 +207,8 @@ def extract(ctx: Context) -> None:
                                                           party=party.key if party else None)
         ctx.add_actor(key, ctx.actors[key].name, "person", m.start("name"), m.end("name"), alias=squash(m.group(0)))
     items = [(m.start(), m.end()) for m in LIST_ITEM.finditer(text)]
+    for m in UNNAMED_OFFICE.finditer(text):  # `de bondskanselier`, `de federale premier`
+        _office_mention(ctx, squash(m.group("office")), m.start("office"), m.end("office"))
     for m in OFFICE.finditer(text):
         if any(a <= m.start() < b for a, b in items):
             continue  # an office in a member list describes the member named before it

@@ -101,7 +101,7 @@ def test_party_tags_in_a_member_list():
 
 @pytest.mark.parametrize("text, name", [
     ("Tegenwoordig zijn 71 leden, alsmede de heer Van Oosterzee, minister van Buitenlandse Zaken.", "Van Oosterzee"),
-    ("01.01 Jan Van den Broeck (N-VA): Mijnheer de eerste minister, ik heb een vraag.", "Jan Van den Broeck"),
+    ("01.01 Jan Van den Broeck (N-VA): Mijnheer de voorzitter, ik heb een vraag.", "Jan Van den Broeck"),
     ("Mevrouw Aydın (GroenLinks):\nVoorzitter. Ik heb een vraag.", "Aydın"),
     ("Afwezig: Rachid El Khattabi, met zending buitenslands.", "Rachid El Khattabi"),
 ])
@@ -111,3 +111,13 @@ def test_names_with_particles_and_letters_beyond_latin_1(text, name):
 
 def test_an_office_of_a_ministry_is_no_surname():
     assert not [a for a in run("De Minister Van Buitenlandse Zaken antwoordt.").actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Ook de bondskanselier was in Marrakesh.", "Bondskanselier"),
+    ("De tekst werd voorgelezen door de secretaris-generaal van de VN.", "Secretaris-generaal van de VN"),
+    ("Volgens de Marokkaanse minister van Buitenlandse Zaken was het een succes.",
+     "Marokkaanse minister van Buitenlandse Zaken"),
+])
+def test_a_person_known_only_by_an_office(text, office):
+    assert office in [a.name for a in run(text).actors if a.kind == "person"]
