@@ -1,19 +1,26 @@
 """Positions: who supports, opposes, conditionally supports or has not decided on the compact,
-one of its 23 objectives, one of its paragraphs, or another instrument.
+one of its 23 objectives, one of its paragraphs, or another instrument (a motion, a resolution).
 
-A sentence with a stance cue (`in lijn met`, `steunen`, `trokken zich terug`,
-`niet voornemens`, `voor zover`, `onthield zich`) and a target (`doelstellingen 16,
-17 en 18`, `de 23 doelstellingen`, `paragraaf 15`, `Marrakesh-33c`, `het GCM`) gives
-a position of the actors that are its subject, or of the government that writes.
-In parliamentary questions with numbered answers, an answer takes the targets of
-its question. A question itself states no position of the asker.
+A sentence with a stance cue (extract/stance_cues.py: `in lijn met`, `steunen`, `trokken zich terug`,
+`niet voornemens`, `voor zover`, `onthield zich`) and a target (extract/targets.py: `doelstellingen 16,
+17 en 18`, `paragraaf 15`, `het GCM`, `het pact`; extract/instruments.py: `de motie-X c.s.`) gives a
+position of the actors that are its subject: named before the cue, inside it (`stemden Polen en
+Tsjechië tegen`), after a passive (`gesteund door X`), in the sentence before for `Deze ...`, or in a
+record the speaker's party for `mijn fractie` / `wij` (extract/turns.py); else the government that
+writes. In written questions an answer takes the targets of its question, and an answer without a
+stance verb is the government's stance on the provision asked about (extract/answers.py). A
+question states no position of the asker. A vote on a motion is a position on the motion, and the
+house that adopts or rejects it holds one too.
 """
 
 from __future__ import annotations
 
 import re
 
-from gcmkg.extract import answers, groups, instruments, scan, turns
+from gcmkg.extract import answers, groups, instruments, stance_cues, turns
+from gcmkg.extract import targets as about
+from gcmkg.extract.stance_cues import NOT_APPROVED, STANCE_CUES  # noqa: F401  (tests and scans look them up here)
+from gcmkg.extract.targets import ALL_OBJECTIVES, OBJECTIVES, PARAGRAPH  # noqa: F401
 from gcmkg.extract.instruments import Instrument
 from gcmkg.extract.segment import Sentence
 from gcmkg.extract.answers import Block
@@ -23,61 +30,6 @@ from gcmkg.extract.models import PositionFact
 NEEDS = ("actors", "documents")
 PRODUCES = ("positions",)
 
-_LIST = r"(?:de\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?(?:\s*(?:,|en|\(\w+\))\s*(?:de\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?)*"
-
-
-def _cue(pattern: str) -> re.Pattern[str]:
-    """A cue whose words may be split over lines: every space in the pattern matches any whitespace.
-    A group `h` marks where the holders stand inside the cue (`stemden Polen en Tsjechië tegen`)."""
-    return re.compile(pattern.replace(" ", r"\s+"), re.S)
-
-
-STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) (?:zich|mij|ons)|(?:zich|mij|ons) (?:\w+ )?onthouden|(?<!\d\s)onthouding(?!en)\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
-                       r"nog niet beslist|wordt nog bestudeerd|nog geen besluit)\b")),
-    ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:zullen |willen |gaan )?(?:steunen|ondersteunen|onderschrijven)|"
-                    r"(?:steun|ondersteun)(?:t|en|de|den)? (?:\w+ ){1,3}niet\b|"
-                    r"tr(?:ekt|ekken|ok|okken) (?:\w+ ){0,3}steun (?:\w+ ){0,5}in\b|"
-                    r"(?:is|zijn|was|waren) (?:\w+ )?tegen (?:dit|het|dat|deze|de) (?:\w+ )?(?:pact|compact|GCM|GCR|"
-                    r"\w*pact|motie|resolutie|verklaring|voorstel)\b|(?:ertegen|tegen (?:deze|de|het|dit) (?:\w+ )?"
-                    r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd|"
-                    r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
-                    r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
-                    r"stemde\w* (?P<h2>" + _LIST + r") tegen|tegen\s*gestemd|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
-                    r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
-                    r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
-    ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|(?<!zonder\s)(?<!geen\s)voorbehoud\w*|"
-                         r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
-                         r"niet (?:aan )?in de weg)\b")),
-    ("support", _cue(r"\b(?:(?:onder)?steun(?:t|en|de|den|ing)? (?:\w+ )?(?:voor|aan) (?:het|dit|de|deze)\b|"
-                     r"(?:steun|ondersteun)(?:t|en|de|den)\b|(?:on|onder)?steun ik\b|\b[Ii]k (?:\w+ )?(?:onder)?steun\b|"
-                     r"gesteund|ondersteund|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t) (?:\w+ )?met|"
-                     r"verenigbaar|akkoord|goedkeur\w*|goedgekeurd|keur\w* (?:\w+ ){0,4}goed|(?:kan|kon|konden|kunnen) (?:\w+ ){0,2}zich "
-                     r"(?:\w+ ){0,4}vinden|voorstander|stemde\w* voor|stemde\w* (?P<h>" + _LIST + r") voor|"
-                     r"sta(?:at|an) (?:\w+ ){0,2}achter|"
-                     r"scha(?:art|ren|arde|arden) zich (?:\w+ ){0,3}achter|achter (?:deze|dit|het) \w+ scharen|komt (?:\w+ ){0,2}overeen|"
-                     r"komen (?:\w+ ){0,2}overeen|dient het .{0,30}belang|hecht\w* .{0,20}aan|erkent het belang|"
-                     r"beschouwt het .{0,40}als|is hier al op gericht|biedt (?:\w+ ){1,3}al aan|kent \w+ al|"
-                     r"(?:een )?(?:belangrijke|waardevolle|welkome) (?:impuls|stap vooruit|bijdrage)|verwelkom\w*|"
-                     r"juich\w* (?:\w+ ){0,4}toe|(?:is|zijn|staat|staan) (?:\w+ ){0,2}positief|aangedrongen op|"
-                     r"dring\w* (?:\w+ ){0,3}aan op|pleit\w* (?:\w+ ){0,3}voor|gepleit voor|"
-                     r"(?:een )?voorstel (?:\w+ ){0,2}(?:gepubliceerd|gedaan|ingediend|gepresenteerd)|"
-                     r"(?:hebben|heeft) (?:\w+ ){0,4}(?:aangenomen|aanvaard|bekrachtigd)|"
-                     r"(?:stem\w*|ingestemd) (?:\w+ ){0,2}in met|ingestemd met|"
-                     r"voor (?:deze|de|het|dit) (?:\w+ )?(?:motie|amendement|voorstel|resolutie)\w* (?:hebben|heeft) gestemd)\b")),
-]
-ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
-ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
-OBJECTIVES = re.compile(r"\bdoelstelling(?:en)?\s+(?P<list>\d{1,2}[a-z]?(?:\s*(?:,|en)\s*\d{1,2}[a-z]?)*)", re.I)
-ALL_OBJECTIVES = re.compile(r"\b(?:de|alle)\s+23\s+(?:\w+\s+)?doelstellingen\b")
-PARAGRAPH = re.compile(r"\b(?:paragraaf|punt|Marrakesh-)\s?(?P<n>\d{1,2})(?P<l>[a-z])?\b", re.I)
-GCM_NAMED = re.compile(r"\b(?:GCM|(?:VN-)?[Mm]igratiepact|[Ii]mmigratiepact|Global Compact (?:for|on|voor|over) (?:Safe|Veilige|"
-                       r"Migration|[Mm]igratie|gereguleerde)|Marrakesh-pact)")
-GCR = re.compile(r"\b(?:GCR|(?:VN-)?[Vv]luchtelingen(?:compact|pact)|Global Compact (?:on|for|voor|over) (?:Refugees|"
-                 r"[Vv]luchtelingen|gedeelde))")
-# `het pact`, `dit compact`: the compact named last before it
-BARE_COMPACT = re.compile(r"\b(?:[Hh]et|[Dd]it|[Dd]at|[Bb]eide) (?:[a-z]+e )?(?:pact|[Cc]ompact)\b")
-GCM = re.compile(f"{GCM_NAMED.pattern}|{BARE_COMPACT.pattern}")
 # `1) Bespreking van de Belgische steun voor ...`: an agenda item announces a discussion, not a stance
 AGENDA_ITEM = re.compile(r"^\s*(?:\d{1,2}[).]|[-•\uf0b7*])\s*(?:(?:de\s+)?(?:motie|amendement|voorstel)\b|Bespreking|Stand van zaken|Voorbereiding|Planning|Overzicht|"
                          r"Toelichting|Presentatie|Varia|Rondvraag|Goedkeuring van het verslag)\b")
@@ -106,56 +58,6 @@ def _instrument_targets(instr: list[Instrument], s: Sentence, before: Sentence |
     return list(dict.fromkeys((i.label, None, None) for i in named))
 
 
-def _names_compact_first(text: str, cue: int) -> bool:
-    """True when the compact itself is the object of the cue: named right after it, before any objective."""
-    m = GCM.search(text, cue) or GCR.search(text, cue)
-    first = min((x.start() for x in (OBJECTIVES.search(text), PARAGRAPH.search(text)) if x), default=len(text))
-    return bool(m) and m.start() < first and m.start() - cue < 40
-
-
-def _compacts(text: str) -> list[tuple[int, str]]:
-    """Where the text names the migration or the refugee compact, in order."""
-    found = [(m.start(), "GCM") for m in GCM_NAMED.finditer(text)] + [(m.start(), "GCR") for m in GCR.finditer(text)]
-    return sorted(found)
-
-
-def _compact_in(named: list[tuple[int, str]], start: int, end: int, text: str) -> str | None:
-    """The compact a sentence speaks of: the one it names, else for `het pact` the one named last before it."""
-    own = [k for p, k in named if start <= p < end]
-    if own:
-        return own[0]
-    if BARE_COMPACT.search(text):
-        before = [k for p, k in named if p < start]
-        return before[-1] if before else "GCM"
-    return None
-
-
-def _named_compact(named: list[tuple[int, str]], s: Sentence) -> list[tuple[str, int | None, str | None]]:
-    kind = _compact_in(named, s.start, s.end, s.text)
-    return [(kind, None, None)] if kind else []
-
-
-def _targets(text: str) -> list[tuple[str, int | None, str | None]]:
-    """(target label, objective, paragraph) for every compact reference in a text."""
-    out: list[tuple[str, int | None, str | None]] = []
-    if scan.search(ALL_OBJECTIVES, text):
-        out += [(f"GCM objective {n}", n, None) for n in range(1, 24)]
-    for m in scan.finditer(OBJECTIVES, text):
-        for item in re.findall(r"\d{1,2}[a-z]?", m.group("list")):
-            n = int(re.match(r"\d+", item).group(0))
-            if n <= 23 and item.isdigit():
-                out.append((f"GCM objective {n}", n, None))
-            elif 17 <= n <= 39:  # `doelstelling 33c` means paragraph 33c
-                out.append((f"GCM paragraph {item}", n - 16, item))
-    for m in scan.finditer(PARAGRAPH, text):
-        n = int(m.group("n"))
-        item = f"{n}{m.group('l') or ''}"
-        out.append((f"GCM paragraph {item}", n - 16 if 17 <= n <= 39 else None, item))
-    return list(dict.fromkeys(out))
-
-
-# approval that did not happen is not a position: `werd noch door X, noch namens X goedgekeurd`
-NOT_APPROVED = re.compile(r"\b(?:noch|niet)\b[^.;]{0,80}?\b(?:goedgekeurd|aanvaard|ondertekend)\b", re.S)
 # a compact named after its body (`het VN Global Compact`) does not make that body a holder
 TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchtelingencompact|[Cc]ompact|-conferentie|"
                          r"conferentie)")
@@ -169,39 +71,13 @@ VOCATIVE = re.compile(r"\b(?:[Mm]ijnheer|[Mm]evrouw|[Gg]eachte|[Bb]este)\s+(?:de
 COMPOUND = re.compile(r"-(?!fractie|leden)[a-zà-ÿ]")
 
 
-def _cues(text: str) -> list[tuple[str, int, int, int, int]]:
-    """Every stance cue in reading order, with the span of holders inside it (or -1, -1); where cues
-    overlap (`niet te willen steunen` holds `steunen`), the one listed first in STANCE_CUES wins."""
-    found: list[tuple[str, int, int, int, int]] = []
-    for stance, pattern in STANCE_CUES:
-        for m in scan.finditer(pattern, text):  # skipped when text has none of the words every match holds
-            if not any(a < m.end() and m.start() < b for _, a, b, _, _ in found):
-                inner = next((g for g in ("h", "h2") if g in pattern.groupindex and m.group(g)), None)
-                hs, he = (m.start(inner), m.end(inner)) if inner else (-1, -1)
-                found.append((stance, m.start(), m.end(), hs, he))
-    return sorted(found, key=lambda c: c[1])
-
-
-def _stance(text: str) -> tuple[str, int, int, int, int] | None:
-    if scan.search(NOT_APPROVED, text):
-        return None
-    if ANSWER_YES_IF.match(text):
-        return "conditional", 0, min(len(text), 60), -1, -1
-    cues = _cues(text)
-    if cues:
-        return cues[0]
-    if ANSWER_YES.match(text):
-        return "support", 0, 3, -1, -1
-    return None
-
-
 def extract(ctx: Context) -> None:
     rows: dict[tuple, PositionFact] = {}
     said: list[tuple[int, str, int | None, str | None]] = []  # where a sentence gave a position: (start, holder, ...)
     blocks = answers.blocks(ctx)
     date = ctx.date
-    about_gcm = len(GCM.findall(ctx.text)) >= 3
-    named = _compacts(ctx.text)
+    about_gcm = len(about.GCM.findall(ctx.text)) >= 3
+    named = about.compacts(ctx.text)
     prev_targets: list[tuple[str, int | None, str | None]] = []
     quotes = [(m.start(), m.end()) for m in QUOTE.finditer(ctx.text)]
     instr = instruments.find(ctx.text)
@@ -209,8 +85,8 @@ def extract(ctx: Context) -> None:
     prev = None
     for s in ctx.sentences:
         before, prev = prev, s
-        own = _targets(s.text)
-        found = None if AGENDA_ITEM.match(s.text) else _stance(s.text)
+        own = about.targets(s.text)
+        found = None if AGENDA_ITEM.match(s.text) else stance_cues.sentence_stance(s.text)
         if not found:
             prev_targets = own or prev_targets
             continue
@@ -218,11 +94,11 @@ def extract(ctx: Context) -> None:
         speaker = _quoted_speaker(ctx, quotes, s.start)
         stance, cs, ce, hs, he = found
         targets = own
-        compact = _compact_in(named, s.start, s.end, s.text)
-        if own and compact and _names_compact_first(s.text, ce):
+        compact = about.compact_in(named, s.start, s.end, s.text)
+        if own and compact and about.names_compact_first(s.text, ce):
             targets = [(compact, None, None), *own]  # `steunt het pact, maar met een voorbehoud bij doelstelling 15`
         vote = VOTE.search(s.text, cs, ce) is not None
-        if not targets and (compact is None or (vote and _compact_in(named, s.start, s.start + ce, s.text[:ce]) is None)):
+        if not targets and (compact is None or (vote and about.compact_in(named, s.start, s.start + ce, s.text[:ce]) is None)):
             targets = _instrument_targets(instr, s, before, vote)  # `Wij hebben tegengestemd, omdat dit pact ...`
         if not targets and prev_targets and re.search(r"\b(?:[Dd]ie|[Dd]eze|daarin|[Aa]lle doelstellingen)\b", s.text):
             targets = prev_targets  # `Die zijn gescreend`, `Alle doelstellingen die daarin staan`
@@ -230,9 +106,9 @@ def extract(ctx: Context) -> None:
         back = before if before is not None and ANAPHOR.match(s.text) else None
         if not targets:
             q = _question_for(ctx, blocks, s.start)
-            targets = _targets(q) if q is not None else []
+            targets = about.targets(q) if q is not None else []
         if not targets and back is not None and compact is None:
-            targets = _named_compact(named, back)  # `Tijdens de consultaties over de GCR ... Deze komt overeen met`
+            targets = about.named_compact(named, back)  # `Tijdens de consultaties over de GCR ... Deze komt overeen met`
         if not targets:
             if compact is not None:
                 targets = [(compact, None, None)]
@@ -258,12 +134,12 @@ def extract(ctx: Context) -> None:
         if speaker and not question and holders == [_speaker(ctx, s.start)]:
             holders = [speaker]  # `Hij antwoordde toen: “... sporen volledig met het Vlaamse beleid”`
         pairs = [(h, stance) for h in holders]
-        for later, a, b in _later_cues(s.text, ce):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
+        for later, a, b in stance_cues.later_cues(s.text, ce):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
             others = _holders(ctx, s.start + a, s.start + b, question, fallback=False)
             if not others and later == "conditional":  # `steunt het pact, maar met een voorbehoud bij ...`
                 pairs = [(h, "conditional" if st == "support" else st) for h, st in pairs]
             pairs += [(h, later) for h in others if (h, later) not in pairs]
-        also = ALSO.search(s.text, max([ce, *(b for _, _, b, _, _ in _cues(s.text))]))
+        also = ALSO.search(s.text, max([ce, *(b for _, _, b, _, _ in stance_cues.find_cues(s.text))]))
         if also:  # `Nederland stemde voor, evenals België en Spanje`: the last stance goes on
             last = pairs[-1][1] if pairs else stance
             pairs += [(h, last) for h in _holders(ctx, s.start + also.end(), s.end, question, fallback=False)
@@ -315,7 +191,7 @@ def _answer_positions(ctx: Context, blocks: list[Block], rows: dict[tuple, Posit
         if b.kind != "Antwoord" or holder is None:
             continue
         q = answers.question_for(ctx, blocks, b)
-        targets = [t for t in _targets(q) if t[1] is not None or t[2] is not None] if q else []
+        targets = [t for t in about.targets(q) if t[1] is not None or t[2] is not None] if q else []
         here = {(o, p) for at, h, o, p in said if h == holder and b.start <= at < b.end}
         missing = [t for t in targets if (t[1], t[2]) not in here and t[1] not in {o for o, _ in here}]
         found = answers.answer_stance(ctx, b) if missing else None
@@ -340,17 +216,6 @@ def _quoted_speaker(ctx: Context, quotes: list[tuple[int, int]], pos: int) -> st
                       and not any(qa <= m.start < qb for qa, qb in quotes)]  # not someone named inside a quote
             return people[-1] if people else None
     return None
-
-
-def _later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
-    """Further cues in the sentence, each with the span of text that names its holders: the words inside
-    the cue where it has them, else the text since the previous cue."""
-    spans, prev = [], after
-    for stance, a, b, hs, he in _cues(text):
-        if a >= after:
-            spans.append((stance, hs, he) if hs >= 0 else (stance, prev, a))
-            prev = b
-    return spans
 
 
 def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool = True,

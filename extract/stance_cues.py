@@ -1,0 +1,98 @@
+"""Stance cues: the words that say an actor supports, opposes, conditionally supports or has not
+decided on something, in the order they are tried (`niet te willen steunen` is opposition before it is
+`steunen`); where a cue names its holders inside it (`stemden Polen en Tsjechië tegen`), group `h` marks them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gcmkg.extract import scan
+
+_LIST = r"(?:de\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?(?:\s*(?:,|en|\(\w+\))\s*(?:de\s+)?[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?)*"
+
+
+def _cue(pattern: str) -> re.Pattern[str]:
+    """A cue whose words may be split over lines: every space in the pattern matches any whitespace.
+    A group `h` marks where the holders stand inside the cue (`stemden Polen en Tsjechië tegen`)."""
+    return re.compile(pattern.replace(" ", r"\s+"), re.S)
+
+
+STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) (?:zich|mij|ons)|(?:zich|mij|ons) (?:\w+ )?onthouden|(?<!\d\s)onthouding(?!en)\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
+                       r"nog niet beslist|wordt nog bestudeerd|nog geen besluit)\b")),
+    ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:zullen |willen |gaan )?(?:steunen|ondersteunen|onderschrijven)|"
+                    r"(?:steun|ondersteun)(?:t|en|de|den)? (?:\w+ ){1,3}niet\b|"
+                    r"tr(?:ekt|ekken|ok|okken) (?:\w+ ){0,3}steun (?:\w+ ){0,5}in\b|"
+                    r"(?:is|zijn|was|waren) (?:\w+ )?tegen (?:dit|het|dat|deze|de) (?:\w+ )?(?:pact|compact|GCM|GCR|"
+                    r"\w*pact|motie|resolutie|verklaring|voorstel)\b|(?:ertegen|tegen (?:deze|de|het|dit) (?:\w+ )?"
+                    r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd|"
+                    r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
+                    r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
+                    r"stemde\w* (?P<h2>" + _LIST + r") tegen|tegen\s*gestemd|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
+                    r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
+                    r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
+    ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|(?<!zonder\s)(?<!geen\s)voorbehoud\w*|"
+                         r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
+                         r"niet (?:aan )?in de weg)\b")),
+    ("support", _cue(r"\b(?:(?:onder)?steun(?:t|en|de|den|ing)? (?:\w+ )?(?:voor|aan) (?:het|dit|de|deze)\b|"
+                     r"(?:steun|ondersteun)(?:t|en|de|den)\b|(?:on|onder)?steun ik\b|\b[Ii]k (?:\w+ )?(?:onder)?steun\b|"
+                     r"gesteund|ondersteund|onderschrij\w+|in lijn (?:met|zijn)|spor(?:en|t) (?:\w+ )?met|"
+                     r"verenigbaar|akkoord|goedkeur\w*|goedgekeurd|keur\w* (?:\w+ ){0,4}goed|(?:kan|kon|konden|kunnen) (?:\w+ ){0,2}zich "
+                     r"(?:\w+ ){0,4}vinden|voorstander|stemde\w* voor|stemde\w* (?P<h>" + _LIST + r") voor|"
+                     r"sta(?:at|an) (?:\w+ ){0,2}achter|"
+                     r"scha(?:art|ren|arde|arden) zich (?:\w+ ){0,3}achter|achter (?:deze|dit|het) \w+ scharen|komt (?:\w+ ){0,2}overeen|"
+                     r"komen (?:\w+ ){0,2}overeen|dient het .{0,30}belang|hecht\w* .{0,20}aan|erkent het belang|"
+                     r"beschouwt het .{0,40}als|is hier al op gericht|biedt (?:\w+ ){1,3}al aan|kent \w+ al|"
+                     r"(?:een )?(?:belangrijke|waardevolle|welkome) (?:impuls|stap vooruit|bijdrage)|verwelkom\w*|"
+                     r"juich\w* (?:\w+ ){0,4}toe|(?:is|zijn|staat|staan) (?:\w+ ){0,2}positief|aangedrongen op|"
+                     r"dring\w* (?:\w+ ){0,3}aan op|pleit\w* (?:\w+ ){0,3}voor|gepleit voor|"
+                     r"(?:een )?voorstel (?:\w+ ){0,2}(?:gepubliceerd|gedaan|ingediend|gepresenteerd)|"
+                     r"(?:hebben|heeft) (?:\w+ ){0,4}(?:aangenomen|aanvaard|bekrachtigd)|"
+                     r"(?:stem\w*|ingestemd) (?:\w+ ){0,2}in met|ingestemd met|"
+                     r"voor (?:deze|de|het|dit) (?:\w+ )?(?:motie|amendement|voorstel|resolutie)\w* (?:hebben|heeft) gestemd)\b")),
+]
+ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
+ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
+# approval that did not happen is not a position: `werd noch door X, noch namens X goedgekeurd`
+NOT_APPROVED = re.compile(r"\b(?:noch|niet)\b[^.;]{0,80}?\b(?:goedgekeurd|aanvaard|ondertekend)\b", re.S)
+
+
+def find_cues(text: str) -> list[tuple[str, int, int, int, int]]:
+    """Every stance cue in reading order, with the span of holders inside it (or -1, -1); where cues
+    overlap (`niet te willen steunen` holds `steunen`), the one listed first in STANCE_CUES wins."""
+    found: list[tuple[str, int, int, int, int]] = []
+    for stance, pattern in STANCE_CUES:
+        for m in scan.finditer(pattern, text):  # skipped when text has none of the words every match holds
+            if not any(a < m.end() and m.start() < b for _, a, b, _, _ in found):
+                inner = next((g for g in ("h", "h2") if g in pattern.groupindex and m.group(g)), None)
+                hs, he = (m.start(inner), m.end(inner)) if inner else (-1, -1)
+                found.append((stance, m.start(), m.end(), hs, he))
+    return sorted(found, key=lambda c: c[1])
+
+
+def sentence_stance(text: str) -> tuple[str, int, int, int, int] | None:
+    """The first stance a sentence states (stance, cue start, cue end, holders start, holders end); a
+    bare `Ja` opening an answer is support, `Ja, voor zover` conditional; approval that did not happen
+    is none."""
+    if scan.search(NOT_APPROVED, text):
+        return None
+    if ANSWER_YES_IF.match(text):
+        return "conditional", 0, min(len(text), 60), -1, -1
+    cues = find_cues(text)
+    if cues:
+        return cues[0]
+    if ANSWER_YES.match(text):
+        return "support", 0, 3, -1, -1
+    return None
+
+
+def later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
+    """Further cues in the sentence, each with the span of text that names its holders: the words inside
+    the cue where it has them, else the text since the previous cue."""
+    spans, prev = [], after
+    for stance, a, b, hs, he in find_cues(text):
+        if a >= after:
+            spans.append((stance, hs, he) if hs >= 0 else (stance, prev, a))
+            prev = b
+    return spans
