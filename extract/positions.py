@@ -66,6 +66,9 @@ TITLE_AFTER = re.compile(r"^\s*-?\s*(?:Global Compact|[Mm]igratiepact|[Vv]luchte
 # `Benelux-aanpak`, `EU-voorstel`: the actor is part of a compound word, not the subject
 # `in de CoorMulti goedgekeurd`, `tijdens de JBZ-Raad`: where something happened, not who holds a stance
 WHERE = re.compile(r"\b(?:[Ii]n|[Oo]p|[Tt]ijdens|[Bb]innen|[Vv]ia)\s+(?:de\s+|het\s+)?$")
+AFTER_OTHERS = re.compile(r"^\s*(?:[A-ZÀ-Ý/ -]{3,40}\s[-–]\s+)?(?:Na|Net als|Zoals)\s+(?P<list>[^.;:]{3,160}?)\s+\w+\s+(?:nu\s+|dan\s+)?ook\b")
+# a relative clause between commas: what it names is not the subject
+ASIDE = re.compile(r",\s*(?:dat|die|wat|waar\w+)\b[^,.;:]{3,150},")
 # `Mijnheer de eerste minister, ...`: the one spoken to
 VOCATIVE = re.compile(r"\b(?:[Mm]ijnheer|[Mm]evrouw|[Gg]eachte|[Bb]este)\s+(?:de\s+)?$")
 COMPOUND = re.compile(r"-(?!fractie|leden)[a-zà-ÿ]")
@@ -144,6 +147,11 @@ def extract(ctx: Context) -> None:
             last = pairs[-1][1] if pairs else stance
             pairs += [(h, last) for h in _holders(ctx, s.start + also.end(), s.end, question, fallback=False)
                       if (h, last) not in pairs]
+        after = AFTER_OTHERS.match(s.text)
+        if after and pairs:  # `Na de VS en Hongarije trekt nu ook Slowakije zich terug`: they did so first
+            pairs += [(h, pairs[0][1]) for h in _holders(ctx, s.start + after.start("list"), s.start + after.end("list"),
+                                                          question, fallback=False, states_only=True)
+                      if (h, pairs[0][1]) not in pairs]
         for holder, stance in pairs:
             speaker = holder == _speaker(ctx, s.start)
             for label, objective, paragraph in targets:
@@ -222,8 +230,11 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
              states_only: bool = False) -> list[str]:
     """The actors in text[start:cue] that can hold a position; else the government that speaks."""
     keys = []
+    asides = [(r.start() + start, r.end() + start) for r in ASIDE.finditer(ctx.text[start:cue])]
     for m in ctx.mentions_in(start, cue):
         a = ctx.actors[m.key]
+        if any(a0 <= m.start < b0 for a0, b0 in asides):
+            continue  # `Oostenrijk, dat het voorzitterschap van de EU bekleedt, maakte bekend`
         if TITLE_AFTER.match(ctx.text[m.end:m.end + 30]) or COMPOUND.match(ctx.text, m.end) or \
                 VOCATIVE.search(ctx.text, max(0, m.start - 25), m.start) or \
                 WHERE.search(ctx.text, max(0, m.start - 20), m.start):

@@ -28,10 +28,10 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                     r"\w*pact|motie|resolutie|verklaring|voorstel)\b|(?:ertegen|tegen (?:deze|de|het|dit) (?:\w+ )?"
                     r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd|"
                     r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
-                    r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan )?(?:tekenen|ondertekenen)|stemde\w* tegen|"
+                    r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan |te zullen |zal |zullen |gaat |gaan )?(?:tekenen|ondertekenen)|stap(?:t|ten|te|pen) (?:\w+ ){0,5}uit (?:de|het) (?:onderhandelingen|proces|pact)|uitgestapt|stemde\w* tegen|"
                     r"stemde\w* (?P<h2>" + _LIST + r") tegen|tegen\s*gestemd|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
                     r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
-                    r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|niet voornemens|geen voornemens|geen plannen|indruisten tegen)\b")),
+                    r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|(?:niet|evenmin) voornemens|(?:niet|evenmin) van plan|geen voornemens|geen plannen|indruisten tegen)\b")),
     ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|(?<!zonder\s)(?<!geen\s)voorbehoud\w*|"
                          r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
                          r"niet (?:aan )?in de weg)\b")),

@@ -292,3 +292,17 @@ def test_scharen_achter(sentence, stance, objective):
 def test_a_body_where_something_happened_holds_no_stance():
     got = facts("Het migratiepact. Het GCM. Het GCM.\n\nHet pact werd in de CoorMulti goedgekeurd door de regering.\n")
     assert not {f for f in got if "coormulti" in f[0]}
+
+
+@pytest.mark.parametrize("sentence, holders, stance", [
+    ("Ook Bulgarije en Polen lieten weten niet te zullen tekenen.", {"country/bulgarije", "country/polen"}, "oppose"),
+    ("De Verenigde Staten stapten al in 2017 uit de onderhandelingen.", {"country/verenigde-staten"}, "oppose"),
+    ("Chili is evenmin voornemens het pact te ondertekenen.", {"country/chili"}, "oppose"),
+    ("Oostenrijk, dat het voorzitterschap van de Europese Unie bekleedt, maakte bekend dat het het pact niet "
+     "zal ondertekenen.", {"country/oostenrijk"}, "oppose"),
+    ("Na de Verenigde Staten en Hongarije trekt nu ook Slowakije zich terug uit het pact.",
+     {"country/verenigde-staten", "country/hongarije", "country/slowakije"}, "oppose"),
+])
+def test_withdrawals_in_the_news(sentence, holders, stance):
+    text = "Het migratiepact. Het GCM. Het GCM.\n\n" + sentence + "\n"
+    assert {f[0] for f in facts(text) if f[1] == "GCM" and f[2] == stance} == holders
