@@ -498,3 +498,19 @@ def test_seed_flags_from_the_gold_notes(seed_rows) -> None:
     stem = "000_6eb71012de38f66e"
     assert any("2019" in note for note in gold(stem)["notes"])
     assert any(r["source"] == f"{stem}.txt" and "2019" in r["evidence"] for r in seed_rows["flags"])
+
+
+def test_sort_key_orders_as_text_and_numbers_part_by_part() -> None:
+    """natural_key is one string per cell; it must order exactly as comparing text and number parts in turn."""
+    import itertools
+
+    from gcmkg.graph.query import natural_key
+
+    def reference(value: str) -> tuple:
+        parts = re.split(r"(\d+)", value)
+        return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), value
+
+    pieces = ["", "a", "b", "0", "1", "2", "07", "10", "\x00", "\x01", "٣", " ", "é"]
+    values = sorted({"".join(p) for p in itertools.product(pieces, repeat=3)})
+    assert sorted(values, key=natural_key) == sorted(values, key=reference)
+    assert natural_key("7") != natural_key("07") and natural_key("٣") < natural_key("10")
