@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract.attendance_cues import Cue, cues, states_nothing
+from gcmkg.extract.attendance_cues import Cue, cues, possible, states_nothing
 from gcmkg.extract.attendance_lists import attendees as _attendees, list_block
 from gcmkg.extract.attendance_refs import ALL_OF, MeetingRefs
 from gcmkg.extract.attendance_speakers import record_meeting, speaker_at, turns
@@ -42,6 +42,7 @@ SECOND_PERSON = re.compile(r"\b[uU]\b")
 OWN_CABINET = re.compile(r"\b[Mm]ijn\s+kabinet\b(?![\w-])")
 PURPOSE = re.compile(r"\s*[Oo]m\b[^,;]*?\bte\s+[\w-]+,?")
 OPENING = re.compile(r"\s*(?:[Oo]mdat|[Dd]oordat|[Aa]ls|[Ww]anneer|[Ii]ndien|[Nn]adat|[Tt]oen)\b")
+WHO_WORD = re.compile(r"\b(?:ik|mij|me|hij|zij|betrokkene|[uU]|mijn)\b", re.IGNORECASE)
 IT_SUBJECT = re.compile(r"\s*(?:het|zij|ze)\s+(?:werd|was|is|wordt|werden|waren)\b|\s*(?:(?:en|maar)\s+)?(?:was|is|nam|werd|had|liet)\b",
                         re.IGNORECASE)
 ROLE_NOUN = re.compile(r"\b(?:[Dd]e|[Mm]ijn|[Zz]ijn|[Hh]aar)\s+(?P<r>attaché|ambtenaar|vertegenwoordiger|kabinetschef|adviseur"
@@ -70,7 +71,8 @@ class _State:
         self.ctx = ctx
         self.turns = turns(ctx)
         self.last_person: str | None = None
-        self.carried: list[str] = []
+        self.carried: list[str] = []  # who the last clause with a cue was about
+        self.carried_at: tuple[int, int, str | None] | None = None  # a later clause without a cue that names someone
         self.roles: dict[str, str | None] = {}
 
 
@@ -83,20 +85,24 @@ def extract(ctx: Context) -> None:
     for i, s in enumerate(_sentences(ctx)):
         refs.at_sentence(i)
         question = s.text.rstrip().endswith("?")
+        among = possible(s.text)
         for cs, ce in _clauses(ctx, s.start, s.end):
             clause = ctx.text[cs:ce]
             before = refs.previous(cs)
             meetings = refs.resolve(cs, ce) if not question else []
-            found = cues(clause)
-            subject = _actors(st, cs, ce)
-            if not subject and found and ctx.text[ce:ce + 1] == ":":
-                subject = _listed_after(st, ce, s.end)  # `Aan de vergadering namen deel: A, B en C.`
-            if not subject and IT_SUBJECT.match(clause):
-                subject = st.carried  # `hij nam deel ..., en was niet uitgenodigd`, `het werd niet uitgenodigd`
-            st.carried = subject or st.carried
+            found = cues(clause, among) if among else []
             if question or not found:
+                if ctx.mentions_in(cs, ce) or WHO_WORD.search(clause):
+                    st.carried_at = (cs, ce, st.last_person)  # who the next clause may go on about
                 _remember(st, cs, ce)
                 continue
+            subject = _actors(st, cs, ce)
+            if not subject and ctx.text[ce:ce + 1] == ":":
+                subject = _listed_after(st, ce, s.end)  # `Aan de vergadering namen deel: A, B en C.`
+            if not subject and IT_SUBJECT.match(clause):
+                subject = _carried(st)  # `hij nam deel ..., en was niet uitgenodigd`, `het werd niet uitgenodigd`
+            if subject:
+                st.carried_at, st.carried = None, subject
             meetings = meetings or refs.fallback(cs)
             sitting = refs.sitting(cs) if not meetings else []
             if _introduces(ctx, clause, ce, found, meetings):
@@ -142,6 +148,18 @@ def _introduces(ctx: Context, clause: str, ce: int, found: list[Cue], meetings: 
     """`nam deel aan de Coormulti-vergaderingen: hij liet zich ...`: a clause that announces the detail after it."""
     return (len(meetings) > 1 and ctx.text[ce:ce + 1] == ":" and bool(ALL_OF.search(clause))
             and all(c.status == "present" for c in found))
+
+
+def _carried(st: _State) -> list[str]:
+    """Who the clause before was about: computed only when a clause without a subject needs it."""
+    if st.carried_at is not None:
+        cs, ce, last = st.carried_at
+        now, st.last_person = st.last_person, last
+        who = _actors(st, cs, ce)
+        st.last_person = now
+        if who:
+            return who
+    return st.carried
 
 
 def _listed_after(st: _State, colon: int, sentence_end: int) -> list[str]:

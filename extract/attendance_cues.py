@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gcmkg.extract import scan
+
 _W = r"(?:[\w'’.-]+,?\s+)"  # one word (and its comma) inside a verb phrase
 _REFL = r"(?:zich|mij|me|ons|zichzelf)"
 # where one travels to attend: a place (`naar Marrakesh`) or a meeting (`naar de conferentie`), not `naar een job`
@@ -84,6 +86,9 @@ _CUES: list[tuple[str, bool, str]] = [
     ("present", False, r"\baanwezige\s+(?:[\w-]+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers)\b"),
 ]
 _COMPILED = [(s, after, re.compile(p, re.IGNORECASE)) for s, after, p in _CUES]
+_WORDS = [scan.required_literals(rx) for _, _, rx in _COMPILED]
+_ALL_WORDS = sorted({w for words in _WORDS if words for w in words})
+_FOLDS = re.compile("[ſKİı]")
 WELCOME = re.compile(r"\bwelkom\b", re.IGNORECASE)
 
 # a clause that only supposes, asks or requests states no attendance
@@ -98,10 +103,20 @@ IDIOM = re.compile(r"\bzo\s+[\w-]+\s+mogelijk\b|\bvoor\s+zover\b", re.IGNORECASE
 QUESTION = re.compile(r"\?\s*[\"'”’»)]*\s*$")
 
 
-def cues(clause: str) -> list[Cue]:
-    """The status cues of one clause, in reading order, without overlaps (the first listed wins)."""
+def possible(text: str) -> list[int]:
+    """The cues that may match somewhere in text (a sentence): those whose required words it holds."""
+    low = text.lower()
+    exact = bool(_FOLDS.search(text))  # a letter IGNORECASE folds to ASCII but lower() does not: try every pattern
+    present = {w for w in _ALL_WORDS if w in low}
+    return [i for i, words in enumerate(_WORDS) if words is None or exact or not present.isdisjoint(words)]
+
+
+def cues(clause: str, among: list[int] | None = None) -> list[Cue]:
+    """The status cues of one clause, in reading order, without overlaps (the first listed wins); `among`
+    limits the patterns tried to those `possible` found in the sentence."""
     found: list[Cue] = []
-    for status, after, rx in _COMPILED:
+    for i in possible(clause) if among is None else among:
+        status, after, rx = _COMPILED[i]
         for m in rx.finditer(clause):
             if any(c.start < m.end() and m.start() < c.end for c in found):
                 continue

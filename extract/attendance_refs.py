@@ -16,6 +16,7 @@ word. A series word names the series that shares a word with it: `werkgroep` is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from gcmkg.extract import series as known
 from gcmkg.extract.context import Context, Meeting
@@ -34,6 +35,7 @@ ANAPHOR = re.compile(r"\b(?:die|deze|dat|dit|diezelfde|dezelfde)\s+(?:[\w-]+\s+)
                      r"conferentie|top|raad|debat|hoorzitting|agendapunt|gelegenheid)\b|\bop\s+die\b(?!\s+\w+en\b)|"
                      r"\b(?:daaraan|daarbij|daarop|daar)\b|\b(?:was|waren|is|zijn|werd|werden)\s+(?:[\w-]+\s+)?er\b",
                      re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 PLACE = re.compile(r"\bnaar\s+(?P<p>[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)")
 HEADING_DATE = re.compile(r"(?m)^[ \t]*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}[\s/]",
                           re.IGNORECASE)
@@ -58,7 +60,12 @@ class MeetingRefs:
         many = [s for s, ms in self.by_series.items() if len(ms) > 1]
         self.default_series = max(many, key=lambda s: len(self.by_series[s])) if many else None
         self.context = {m.key: self._context(m) for m in self.dated}
+        self.spans = sorted(((a, b, m) for m in self.dated for a, b in m.spans), key=lambda x: (x[0], x[1], x[2].key))
+        self.span_starts = [a for a, _, _ in self.spans]
+        self.longest_span = max((b - a for a, b, _ in self.spans), default=0)
         self.series_mentions = known.find(ctx.text)  # `de Raad` needs the `JBZ-Raad` named before it
+        self.series_starts = [m.start for m in self.series_mentions]
+        self.by_word: dict[str, list[Meeting]] = {}
         self.record = record
         self.focus: list[Meeting] = []
         self.focus_at = -1
@@ -119,8 +126,9 @@ class MeetingRefs:
         return best[1] if best and self.record and best[0] > min(a for a, _ in self.record.spans) else self.record
 
     def _explicit(self, cs: int, ce: int) -> list[Meeting]:
-        refs = [m for m in self.dated if any(cs <= a < ce or cs < b <= ce for a, b in m.spans)]
-        for d in find_dates(self.ctx.text, self.ctx.date, cs, ce):
+        lo = bisect_left(self.span_starts, cs - self.longest_span)
+        refs = [m for a, b, m in self.spans[lo:bisect_left(self.span_starts, ce)] if cs <= a < ce or cs < b <= ce]
+        for d in find_dates(self.ctx.text, self.ctx.date, cs, ce) if DIGIT.search(self.ctx.text, cs, ce) else ():
             for day in (x for x in d.dates if len(x) == 10):
                 # the meeting of that day, else the one that day falls in (`Migratiedeel (12 oktober)` of 11-12 Oct.)
                 refs += [m for m in self.dated if m.start == day] or [
@@ -152,6 +160,8 @@ class MeetingRefs:
 
     def _counted(self, cs: int, ce: int) -> list[Meeting]:
         clause = self.ctx.text[cs:ce]
+        if not (ORDINAL.search(clause) or ALL_OF.search(clause) or NEXT_ONES.search(clause)):
+            return []
         series = self._series_in_focus(clause)
         ms = self.by_series.get(series or "", [])
         if len(ms) < 2:
@@ -180,7 +190,8 @@ class MeetingRefs:
         words the last decides; a series with several meetings and none in focus leaves the reference open
         (`bepaald in het overleg CoorMulti. De Vlaamse Regering neemt daaraan deel`: no one meeting)."""
         clause = self.ctx.text[cs:ce]
-        words = [(m.start - cs, m.series.name) for m in self.series_mentions if cs <= m.start < ce]
+        first = bisect_left(self.series_starts, cs)
+        words = [(m.start - cs, m.series.name) for m in self.series_mentions[first:bisect_left(self.series_starts, ce)]]
         words += [(w.start(), w.group("w")) for w in MEETING_WORD.finditer(clause)]
         words += [(p.start(), p.group("p")) for p in PLACE.finditer(clause)]
         result: list[Meeting] = []
@@ -188,8 +199,7 @@ class MeetingRefs:
             low = re.sub(r"\s+", " ", word).lower()
             if low in _GENERIC or len(low) < 4:
                 continue
-            cands = [m for m in self.dated if m.series.lower() == low] or [
-                m for m in self.dated if re.search(rf"(?<!\w){re.escape(low)}(?!\w)", self.context[m.key])]
+            cands = self._named_as(low)
             if len(cands) > 1:
                 cands = [m for m in cands if m in self.focus] or cands
             if len(cands) > 1:
@@ -203,6 +213,13 @@ class MeetingRefs:
             if len(cands) == 1:
                 result = cands
         return result
+
+    def _named_as(self, low: str) -> list[Meeting]:
+        """The meetings of the series so named, else those whose sentences use the word (cached per word)."""
+        if low not in self.by_word:
+            self.by_word[low] = [m for m in self.dated if m.series.lower() == low] or [
+                m for m in self.dated if re.search(rf"(?<!\w){re.escape(low)}(?!\w)", self.context[m.key])]
+        return self.by_word[low]
 
     def _anaphor(self, cs: int, ce: int) -> list[Meeting]:
         if ANAPHOR.search(self.ctx.text, cs, ce) and self.focus and 0 <= cs - self.focus_at < 800:

@@ -59,7 +59,8 @@ def turns(ctx: Context) -> list[Turn]:
     for c in CHAIR_LABEL.finditer(text):
         out.append(Turn(c.start(), c.end(), chair))
     unique = {t.start: t for t in sorted(out, key=lambda t: (t.start, t.speaker is None, t.end))}
-    return sorted(unique.values(), key=lambda t: t.start)
+    found = sorted(unique.values(), key=lambda t: t.start)
+    return found if len(found) > 1 else []  # one `Name:` line is a label, not a record's turns
 
 
 def _chair(ctx: Context) -> str | None:
