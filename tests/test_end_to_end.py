@@ -110,8 +110,8 @@ def test_eval_prints_one_line_per_fact_type() -> None:
 
 # The invented test documents (tests/docs, see its README) stand for documents gcmkg has never seen:
 # these floors hold what generalises today so that no change makes it worse; the targets are higher.
-UNSEEN_RECALL = {"documents": 0.95, "actors": 0.80, "meetings": 0.95, "attendance": 0.70, "positions": 0.50}
-UNSEEN_PRECISION = {"documents": 0.95, "actors": 0.92, "meetings": 0.95, "attendance": 0.90, "positions": 0.68}
+UNSEEN_RECALL = {"documents": 0.95, "actors": 0.80, "meetings": 0.95, "attendance": 0.75, "positions": 0.50}
+UNSEEN_PRECISION = {"documents": 0.95, "actors": 0.92, "meetings": 0.95, "attendance": 0.92, "positions": 0.68}
 
 
 @pytest.fixture(scope="module")
