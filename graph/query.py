@@ -9,9 +9,11 @@ U+001F are split, de-duplicated, sorted and joined with "; "; rows are sorted
 output does not depend on the store's order, local or remote.
 
 A query may declare parameters with comment lines `# param NAME: what it is`;
-a value given for NAME is bound to ?param_NAME (as a string) by a VALUES block at
+a value given for NAME is bound to ?param_NAME by a VALUES block at
 the start of the query's WHERE clause, so the same text runs on pyoxigraph and on
-any SPARQL endpoint. A parameter not given stays unbound.
+any SPARQL endpoint. A parameter not given stays unbound. The value is bound as a
+string; a value that is an absolute IRI is also bound, as that IRI, to ?param_NAME_iri, which a
+query can use in a triple pattern to look the IRI up instead of comparing every candidate with it.
 """
 
 from __future__ import annotations
@@ -94,7 +96,8 @@ def prepared_query(name_or_path: str, params: Mapping[str, str] | None = None) -
     m = _WHERE.search(text, body_start)
     if m is None:
         raise QueryError(f"{name_or_path}: declares parameters but has no WHERE {{ to bind them in")
-    values = "".join(f" VALUES ?param_{k} {{ {_string_literal(v)} }}" for k, v in sorted(params.items()))
+    values = "".join(f" VALUES ?param_{k} {{ {_string_literal(v)} }}" + _iri_values(k, v)
+                     for k, v in sorted(params.items()))
     return text[:m.end()] + values + text[m.end():]
 
 
@@ -104,6 +107,19 @@ def _leading_comments(text: str) -> list[str]:
     while n < len(lines) and (not lines[n].strip() or lines[n].lstrip().startswith("#")):
         n += 1
     return lines[:n]
+
+
+_NOT_IN_IRIREF = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _iri_values(name: str, value: str) -> str:
+    """` VALUES ?param_NAME_iri { <value> }` when the value is an absolute IRI, else nothing."""
+    if "://" in value and not _NOT_IN_IRIREF.search(value):
+        try:
+            return f" VALUES ?param_{name}_iri {{ <{ox.NamedNode(value).value}> }}"
+        except ValueError:
+            pass
+    return ""
 
 
 def _string_literal(value: str) -> str:

@@ -514,3 +514,12 @@ def test_sort_key_orders_as_text_and_numbers_part_by_part() -> None:
     values = sorted({"".join(p) for p in itertools.product(pieces, repeat=3)})
     assert sorted(values, key=natural_key) == sorted(values, key=reference)
     assert natural_key("7") != natural_key("07") and natural_key("٣") < natural_key("10")
+
+
+def test_an_iri_parameter_is_also_bound_as_an_iri(sample_store) -> None:
+    """evidence looks the fact up by ?param_fact_iri; a value that is no IRI only gets the string binding."""
+    text = prepared_query("evidence", {"fact": BASE + "actor/person/x"})
+    assert f'VALUES ?param_fact {{ "{BASE}actor/person/x" }} VALUES ?param_fact_iri {{ <{BASE}actor/person/x> }}' in text
+    assert "param_fact_iri {" not in prepared_query("evidence", {"fact": BASE + "a b"})
+    iri = q("series_attendance", sample_store)[0]["actor"]
+    assert q("evidence", sample_store, fact=iri) and q("evidence", sample_store, fact=iri + " ") == []
