@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from re import _constants as C, _parser as P
 
-from gcmkg.extract import document, groups, meetings, organisations, persons, positions, scan, series
+from gcmkg.extract import attendance_cues, document, groups, meetings, organisations, persons, positions, scan, series
 
 ROOT = Path(__file__).parent.parent
 REAL = [p.read_text(encoding="utf-8") for d in ("seeds", "tests/docs") for p in sorted((ROOT / d).glob("*.txt"))]
@@ -142,7 +142,7 @@ def test_word_starts_ignorecase_gives_up_on_folds_it_cannot_see() -> None:
     assert scan.word_starts_ignorecase("İK " * 800, ("ik",)) is None  # `İ` lower-cases to two characters
 
 
-CUE_PATTERNS = ([p for _, p in positions.STANCE_CUES]
+CUE_PATTERNS = ([p for _, p in positions.STANCE_CUES] + [p for _, _, p in attendance_cues._COMPILED]
                 + [groups.GROUP, meetings.MEETING_WORD, positions.OBJECTIVES, positions.PARAGRAPH,
                    positions.ALL_OBJECTIVES, positions.NOT_APPROVED, document.FLEMISH_ANSWER,
                    document.FLEMISH_QUESTION, document.NL_QUESTION, document.BE_QUESTION])
