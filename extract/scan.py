@@ -207,11 +207,11 @@ def _required(items, ignorecase: bool) -> frozenset[str] | None:
     return _best([o for o in options if all(o)])
 
 
-_FILTERS: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], bool] | None]] = {}
+_FILTERS: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], bool] | None]] = {}
 
 
-def _filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
-    """A regex of the literals every match of `pattern` holds (lower-cased for an IGNORECASE pattern), or None.
+def _filter(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:
+    """The literals of which every match of `pattern` holds one (lower-cased for an IGNORECASE pattern), or None.
     Kept by the pattern's id (hashing a compiled pattern hashes all its code), with the pattern itself so that
     the id stays its own."""
     hit = _FILTERS.get(id(pattern))
@@ -224,7 +224,7 @@ def _filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     return found
 
 
-def _make_filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
+def _make_filter(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:
     if _P is None or not isinstance(pattern.pattern, str):
         return None
     ignorecase = bool(pattern.flags & re.IGNORECASE)
@@ -234,8 +234,10 @@ def _make_filter(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | Non
         return None
     if not found:
         return None
-    literals = sorted({lit.lower() for lit in found} if ignorecase else found, key=lambda s: (-len(s), s))
-    return re.compile("|".join(map(re.escape, literals))), ignorecase
+    literals = {lit.lower() for lit in found} if ignorecase else set(found)
+    # a literal that holds another one adds nothing: a text with it has the shorter one too
+    kept = tuple(sorted(lit for lit in literals if not any(o != lit and o in lit for o in literals)))
+    return kept, ignorecase
 
 
 def folded_literal_starts(text: str, literals: Iterable[str]) -> list[int] | None:
@@ -255,20 +257,25 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     f = _filter(pattern)
     if f is None:
         return True
-    rx, ignorecase = f
+    literals, ignorecase = f
     if ignorecase:
-        if _FOLDS_TO_ASCII.search(text):
+        global _LAST_LOWERED
+        last = _LAST_LOWERED  # one read of one tuple: safe when threads share this module
+        if last[0] is not text:  # several patterns are tried on one clause in a row
+            last = _LAST_LOWERED = (text, None if _FOLDS_TO_ASCII.search(text) else text.lower())
+        if last[1] is None:
             return True
-        text = text.lower()
-    return rx.search(text) is not None
+        text = last[1]
+    return any(lit in text for lit in literals)
+
+
+_LAST_LOWERED: tuple[str | None, str | None] = (None, None)  # the last text may_match lower-cased, and that copy
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The literals (lower-cased for an IGNORECASE pattern) of which every match holds one; None if unknown."""
     f = _filter(pattern)
-    if f is None:
-        return None
-    return frozenset(f[0].pattern.replace("\\", "").split("|"))
+    return None if f is None else frozenset(f[0])
 
 
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
