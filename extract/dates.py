@@ -35,6 +35,7 @@ TEXT_DATE = re.compile(
     re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\b(?!/)"
                           r"|\b(?P<d2>\d{1,2})(?P<sep>[.-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>(?:19|20)\d\d)\b(?![.-]\d)")
+_DIGIT = re.compile(r"\d")
 WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
 BARE_WEEKDAY = re.compile(r"\b(?P<wd>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s*\d)",
                           re.IGNORECASE)
@@ -70,6 +71,8 @@ def _year_for(month: int, day: int, ref: str | None, last: bool) -> int | None:
 def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """All date mentions in text[start:end]; `ref` (ISO) fills in missing years."""
     end = len(text) if end is None else end
+    if not _DIGIT.search(text, start, end):  # every date pattern holds a digit (day or year): none, no date
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in TEXT_DATE.finditer(text, start, end):

@@ -184,3 +184,11 @@ def test_literal_starts_finds_overlapping_occurrences() -> None:
     assert scan.literal_starts("aaaa", ("aa",)) == [0, 1, 2]
     assert scan.literal_starts("xx kabinet", ("kabinet",), (4, 0)) == [3]  # 4 before it is before the text
     assert scan.literal_starts("het kabinet", ("kabinet",), (4, 0)) == [0, 4]
+
+
+def test_dates_need_a_digit() -> None:
+    from gcmkg.extract import dates
+    for rx in (dates.TEXT_DATE, dates.NUMERIC_DATE, dates.MONTH_YEAR):
+        for ex in examples(rx, 300):
+            if rx.search(ex):
+                assert re.search(r"\d", ex)
