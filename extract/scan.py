@@ -254,7 +254,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match anywhere in text: text holds none of the literals every match
     holds. (For a case-insensitive pattern the lower-cased text is searched; a text with a character that
     re.IGNORECASE matches to an ASCII letter but `lower()` does not, such as `ſ`, always may match.)"""
-    f = _filter(pattern)
+    hit = _FILTERS.get(id(pattern))
+    f = hit[1] if hit is not None and hit[0] is pattern else _filter(pattern)
     if f is None:
         return True
     literals, ignorecase = f
@@ -266,7 +267,10 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         if last[1] is None:
             return True
         text = last[1]
-    return any(lit in text for lit in literals)
+    for lit in literals:
+        if lit in text:
+            return True
+    return False
 
 
 _LAST_LOWERED: tuple[str | None, str | None] = (None, None)  # the last text may_match lower-cased, and that copy
