@@ -46,6 +46,8 @@ def _sample(items, rng: random.Random, ignorecase: bool) -> str:
             out.extend(_sample(sub, rng, ignorecase) for _ in range(n))
         elif op is C.ATOMIC_GROUP:
             out.append(_sample(av, rng, ignorecase))
+        elif op is C.ASSERT and av[0] == 1:  # a look-ahead (`(?=... niet uit)`): what follows, written out
+            out.append(_sample(av[1], rng, ignorecase))
     return "".join(out)
 
 
