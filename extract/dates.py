@@ -1,5 +1,6 @@
 """Dutch dates in running text: `3 maart 2022`, `3 mrt. 2022`, `03/03/2022`, `03-03-2022`, `7 en 21 maart 2030`,
-`29 mei jl.`, and (on request) a bare weekday, `wordt dinsdag gestemd`.
+`29 mei jl.`, and (on request) a bare weekday, `wordt dinsdag gestemd`, or a day named from the document's own
+date, `heeft vandaag ... bijgewoond`.
 
 Every mention keeps its offsets. A date without a year takes the year of the
 document's own date (the one it was written on), moved back a year when that
@@ -48,6 +49,7 @@ class DateMention:
     end: int
     dates: tuple[str, ...]  # ISO yyyy-mm-dd (or yyyy-mm)
     is_range: bool = False  # `10 en 11 december` of one event, `10 tot 12 mei`
+    yearless: bool = False  # `3 oktober`, `10/12`: the year was filled in from the document's date
 
 
 def iso(year: int, month: int, day: int | None) -> str | None:
@@ -89,7 +91,7 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
         is_range = bool(_RANGE.search(sep)) or (len(days) == 2 and days[1] == days[0] + 1)
         if _RANGE.search(sep) and len(days) == 2:
             dates = (dates[0], dates[-1])
-        found.append(DateMention(m.start(), m.end(), dates, is_range))
+        found.append(DateMention(m.start(), m.end(), dates, is_range, yearless=not m.group("year")))
     for m in NUMERIC_DATE.finditer(text, start, end):
         day, month = int(m.group("d") or m.group("d2")), int(m.group("m") or m.group("m2"))
         if not 1 <= month <= 12:
@@ -100,7 +102,7 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
             continue
         d = iso(year, month, day)
         if d:
-            found.append(DateMention(m.start(), m.end(), (d,)))
+            found.append(DateMention(m.start(), m.end(), (d,), yearless=not y))
             taken.append((m.start(), m.end()))
     for m in MONTH_YEAR.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken):
@@ -124,10 +126,24 @@ def weekday_dates(text: str, ref: str | None, start: int = 0, end: int | None = 
         delta = (WEEKDAYS[m.group("wd").lower()] - day.weekday()) % 7
         if forward:
             delta = delta or 7
-        else:
-            delta = -((7 - delta) % 7 or 7)
+        else:  # `heeft maandag ... aangenomen` in a report of that Monday: the day itself
+            delta = -((7 - delta) % 7)
         out.append(DateMention(m.start(), m.end(), ((day + dt.timedelta(days=delta)).isoformat(),)))
     return out
+
+
+RELATIVE_DAY = re.compile(r"\b(?P<w>eergisteren|gisteren|vandaag|morgen|overmorgen)\b", re.IGNORECASE)
+_OFFSETS = {"eergisteren": -2, "gisteren": -1, "vandaag": 0, "morgen": 1, "overmorgen": 2}
+
+
+def relative_dates(text: str, ref: str | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """`heeft vandaag ... bijgewoond`, `morgen stemt de Kamer`: a day counted from the document's own date;
+    without a document date it is no date."""
+    if not ref or len(ref) != 10:
+        return []
+    day = dt.date.fromisoformat(ref)
+    return [DateMention(m.start(), m.end(), ((day + dt.timedelta(days=_OFFSETS[m.group("w").lower()])).isoformat(),))
+            for m in RELATIVE_DAY.finditer(text, start, len(text) if end is None else end)]
 
 
 def first_date(text: str, ref: str | None = None) -> str | None:

@@ -7,7 +7,8 @@ Aanhangsel: `Vragen van het lid X (Party) aan de <office> ... (ingezonden <date>
 <office> X ... (ontvangen <date>)`. Belgian bulletins: `Vraag nr. N van <title> <Name> d.d. <date>` or
 `Vraag nr. N van <date> van <Name> aan <office>`, and `Antwoord van <Name>, <office>, d.d. <date>`.
 Letters: `BRIEF VAN DE <OFFICE>`, `Aan de <addressee>`, `Den Haag, <date>`, and a signature (`<Office>,`
-then a name). Records, reports, news and Kamerstuk numbers: extract/records.py.
+then a name); a Kamerbrief on ministry paper has an address block (`De Voorzitter van de Tweede Kamer`),
+`Datum <date>` and `Betreft <subject>` lines, and is signed `De Minister van ...,` over the name. Records, reports, news and Kamerstuk numbers: extract/records.py.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ LETTER_HEAD = re.compile(
     r"BRIEF VAN (?:DE |HET )?(?P<office>[A-ZÀ-Ý][A-ZÀ-Ý/ ,&\n-]+?)\s*\n\s*\n?\s*Aan (?:de |het )?(?P<to>[^\n]+?)\s*\n"
     rf"(?:\s*\n)*\s*(?:Den Haag|Brussel|Amsterdam),\s*(?P<date>{DATE})")
 REPORT = re.compile(r"brengt\s+(?:\w+\s+){0,3}verslag\s+uit|\bVERSLAG\b")
+# a Kamerbrief on ministry paper: `Datum   5 december 2018` and `Betreft   <subject>` in its head
+DATUM = re.compile(rf"(?m)^[ \t]*Datum[ \t]*:?[ \t]+(?P<date>{DATE})[ \t]*$")
+BETREFT = re.compile(r"(?m)^[ \t]*(?:Betreft|Onderwerp)[ \t]*:?[ \t]+(?P<title>\S[^\n]*)$")
+# its signature: `De Minister van Buitenlandse Zaken,`, blank lines, the name
+LOOSE_SIGNATURE = re.compile(
+    r"(?m)^[ \t]*(?P<office>(?:De |Het )?(?:Minister|Staatssecretaris|Minister-president|Minister-President|Voorzitter)"
+    r"\b[^\n,:]{0,100}),[ \t]*\n(?:[ \t]*\n){0,4}[ \t]*(?P<name>(?:[A-Z]\.){1,5}\s?[A-Za-zÀ-ÿ' -]+|"
+    r"[A-Z][a-zà-ÿ]+(?: [A-Za-zà-ÿ'-]+){1,3})[ \t]*$")
 TWO_OFFICES = re.compile(r"\s+en\s+(?=(?:de |het )?(?:[Mm]inister|[Ss]taatssecretaris))")
 
 
@@ -65,7 +74,7 @@ def extract(ctx: Context) -> None:
     ctx.jurisdiction = "be" if be > nl else "nl" if nl else None
     found = _flemish(ctx) or _dutch_questions(ctx) or _belgian_question(ctx)
     letters = _letters(ctx)
-    if not found and not letters and not records.extract(ctx):
+    if not found and not letters and not _dated_letter(ctx) and not records.extract(ctx):
         _plain_letter(ctx)
     _number_from_kamerstuk(ctx)
     if ctx.documents and not ctx.date:
@@ -226,7 +235,7 @@ def _be_parliament(ctx: Context) -> str | None:
 
 def _number_from_kamerstuk(ctx: Context) -> None:
     """The Kamerstuk number belongs to the first document of the file (a report before its letters)."""
-    if not ctx.documents or ctx.documents[0].number or ctx.documents[0].kind not in ("letter", "report", "other"):
+    if not ctx.documents or ctx.documents[0].number or ctx.documents[0].kind not in ("letter", "report", "committee_record", "other"):
         return
     found = records.kamerstuk(ctx)
     if not found:
@@ -293,6 +302,31 @@ def _government_of(ctx: Context, office: str, at: int) -> str | None:
     if org is None and ctx.jurisdiction == "nl":
         org = "government/nederlands-kabinet"
     return org
+
+
+def _dated_letter(ctx: Context) -> bool:
+    """A Kamerbrief on ministry paper: `Datum` and `Betreft` in the head, signed by a minister at the end."""
+    head_end = min(len(ctx.text), 2500)
+    date, subject = DATUM.search(ctx.text, 0, head_end), BETREFT.search(ctx.text, 0, head_end)
+    sig = None
+    for m in LOOSE_SIGNATURE.finditer(ctx.text, max(0, len(ctx.text) - 1500)):
+        sig = m
+    if not (date and subject and sig):
+        return False
+    office = squash(sig.group("office"))
+    author = _person(ctx, sig.group("name"), sig.start("name"), role=persons.office_label(office))
+    house = re.search(r"(?P<h>Tweede|Eerste) Kamer", ctx.text[:date.start()])
+    parl = to = None
+    if house:
+        parl = to = records.parliament(ctx, records.house_key(house.group("h").lower()), house.start(), house.end())
+    ctx.date = first_date(date.group("date"))
+    ctx.authors, ctx.addressees = [author], [to] if to else []
+    ctx.speaker_org = _government_of(ctx, office, sig.start("office"))
+    ctx.documents.append(DocumentFact(key=f"letter/{slug(office)[:40]}/{ctx.date}", kind="letter", date=ctx.date,
+                                      title=squash(subject.group("title")), authors=(author,),
+                                      addressees=tuple(a for a in [to] if a), parliament=parl,
+                                      evidence=ctx.evidence(date.start(), subject.end())))
+    return True
 
 
 def _plain_letter(ctx: Context) -> None:

@@ -78,7 +78,8 @@ LISTED_NEXT = re.compile(r"[\s,]*(?:(?:en|of|tot|t/m)\s+)?(?:(?:daarna|nadien|ve
                          r"(?:(?:op|van|de|het)\s+)*")
 NOT_OF = re.compile(r"\b(?:na|nadat|sinds)\b")  # `donderdag 29 november, na een stemming`: another day
 # a date that dates a text, not a meeting: `(ingezonden 3 december 2018)`, `Vastgesteld 14 december 2018`
-DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
+DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|(?m:^[ \t]*Datum[ \t]*:?)|"
+                      r"\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
 SUBSECTION = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+[\w-]+){0,3}\s*\((?P<date>[^()]{6,30})\)")
 DAYS_LONG = re.compile(r"\b(?P<n>twee|drie|vier|vijf)daagse\b", re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen|stemt|stemmen|volgt|opent|komende|volgende)\b")
@@ -320,8 +321,8 @@ def _add(ctx: Context, series: str, start: str, end: str | None, w: Mention, d: 
 def _record_meeting(ctx: Context, series: str, date: str) -> None:
     """The sitting a record reports, dated where the record gives its date; `dit debat` refers to it."""
     first = next((d for d in find_dates(ctx.text, ctx.date, 0, min(len(ctx.text), 800)) if date in d.dates), None)
-    if first is None:
-        return
+    if first is None or DOC_DATE.search(ctx.text[max(0, first.start - 80):first.start]):
+        return  # `Vastgesteld 9 januari 2019`: the day the report was settled, not the day of the sitting
     _add(ctx, series, date, None, Mention(first.start, first.end, "", series), first)
     meeting = ctx.meetings[f"{slug(series)}/{date}"]
     for m in DEICTIC.finditer(ctx.text):

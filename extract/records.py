@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import gazetteer, persons
+from gcmkg.extract import gazetteer, persons, publications
 from gcmkg.extract.context import Context
 from gcmkg.extract.dates import first_date
 from gcmkg.extract.models import DocumentFact
@@ -29,8 +29,10 @@ _WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s
 CRIV = re.compile(r"\A\s*(?P<nr>(?:CRIV|CRABV)\s+\d+\s+(?P<t>PLEN|COM)\s+\d+)[ \t]+(?P<date>\d{1,2}/\d{1,2}/\d{4})")
 HANDELINGEN = re.compile(r"(?m)^[ \t]*Handelingen (?P<house>I{1,2}) (?P<year>\d{4}/\d{2}), nr\. (?P<nr>\d+)(?:, item \d+)?[ \t]*$")
 # Vlaams Parlement: `Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`, `Commissievergadering nr. C45 (...)`
-FLEMISH_RECORD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering)\s+nr\.\s*(?P<nr>[A-Z]?\d+)"
+FLEMISH_RECORD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering|Plen\.|Comm\.)\s+(?:nr\.\s*)?(?P<nr>[A-Z]?\d+)"
                             rf"\s*\((?P<session>\d{{4}}-\d{{4}})\)\s*[–-]\s*(?i:{_WEEKDAY})(?P<date>{DATE})")
+# Staten-Generaal Handelingen of one sitting: `14e vergadering   Dinsdag 18 december 2018` under the house's name
+SITTING = re.compile(rf"(?m)^[ \t]*(?P<nr>\d{{1,3}})(?:e|ste|de)\s+vergadering[ \t]+(?i:{_WEEKDAY})(?P<date>{DATE})[ \t]*$")
 # a Belgian parliamentary document: `DOC 54 3426/001` (Kamer), `Stuk 1234 (2018-2019) – Nr. 1` (Vlaams Parlement)
 PARL_DOC = re.compile(r"\A(?:[^\n]*\n){0,4}?[^\n]*?\b(?P<nr>DOC \d{2} \d{4}/\d{3}|Stuk \d+ \(\d{4}-\d{4}\) [–-] Nr\. \d+)")
 SUBMITTED_BY = re.compile(r"\((?:ingediend|uitgebracht) door (?P<by>[^)]{3,200})\)|UITGEBRACHT DOOR (?P<rap>[A-ZÀ-Ý' .-]+)")
@@ -42,10 +44,13 @@ FOOTER = re.compile(r"(?P<house>Tweede|Eerste) Kamer, vergaderjaar \d{4}[–-]\d
 HEADER = re.compile(r"(?m)^[ \t]*(?P<dossier>\d{2} \d{3}(?: [A-Z]{1,5})?)[ \t]{2,}(?P<title>\S[^\n]*(?:\n[ \t]{6,}\S[^\n]*)*)"
                     r"\n\s*(?:Nr\.[ \t]*(?P<nr>\d+)|(?P<letter>[A-Z]{1,2}))[ \t]{2,}"
                     r"(?P<heading>\S[^\n]*(?:\n[ \t]{6,}[A-ZÀ-Ý][A-ZÀ-Ý ,.&-]+(?=\n))*)")
-REPORT_HEAD = re.compile(r"(?m)^[ \t]*(?:[A-Z]{1,2}[ \t]{2,})?(?P<what>VERSLAG VAN (?:EEN|HET|DE)\b[^\n]*)"
+REPORT_HEAD = re.compile(r"(?m)^[ \t]*(?:(?:[A-Z]{1,2}|Nr\.[ \t]*\d+)[ \t]{2,})?(?P<what>VERSLAG VAN (?:EEN|HET|DE)\b[^\n]*)"
                          rf"(?:\s*\n\s*Vastgesteld\s+(?P<date>{DATE}))?")
 REPORT_BY = re.compile(rf"\b[Vv]erslag\s+(?:opgesteld|vastgesteld|goedgekeurd)\s+door\s+(?P<by>[^\n.]+?)\s+op\s+(?P<date>{DATE})")
-REPORTS_OUT = re.compile(r"brengt\s+(?:\w+\s+){0,3}verslag\s+uit")
+REPORTS_OUT = re.compile(r"(?:brengt|brengen)\s+(?:\w+\s+){0,3}verslag\s+uit")
+# a (near) verbatim record of a committee's debate, not a summary: `VERSLAG VAN EEN COMMISSIEDEBAT`
+DEBATE_REPORT = re.compile(r"VERSLAG VAN EEN (?:COMMISSIEDEBAT|ALGEMEEN OVERLEG|NOTAOVERLEG|WETGEVINGSOVERLEG)\b|"
+                           r"\bwoordelijk verslag\b")
 COMMITTEE = re.compile(r"(?:[Dd]e (?:leden van de )?)(?P<c>(?:vaste |tijdelijke |algemene )?commissie\s+voor\s+[^.;]{3,90}?)"
                        r"(?:\s*\([A-Z]{2,6}\))?\d?\s+(?:heeft|hebben|brengt|bespraken)\b")
 # `DE KRANT   maandag 3/12/2018`, `DE KRANT - 3 december 2018`, or the date on the line under the title
@@ -94,8 +99,9 @@ def house_key(house: str) -> str:
 
 def extract(ctx: Context) -> bool:
     """Records, reports or news; True when the file is one of them."""
-    return (_criv(ctx) or _handelingen(ctx) or _flemish_record(ctx) or _parliamentary_document(ctx)
-            or _kamerstuk_document(ctx) or report(ctx, 0, len(ctx.text)) or _news(ctx))
+    return (_criv(ctx) or _handelingen(ctx) or _sitting(ctx) or _flemish_record(ctx) or _parliamentary_document(ctx)
+            or _kamerstuk_document(ctx) or publications.minutes(ctx) or report(ctx, 0, len(ctx.text)) or _news(ctx)
+            or publications.extract(ctx))
 
 
 def _criv(ctx: Context) -> bool:
@@ -155,6 +161,29 @@ def _handelingen(ctx: Context) -> bool:
     return True
 
 
+def _sitting(ctx: Context) -> bool:
+    """`EERSTE KAMER DER STATEN-GENERAAL` over `14e vergadering   Dinsdag 18 december 2018`: the record of a sitting."""
+    m = SITTING.search(ctx.text, 0, min(len(ctx.text), 800))
+    if not m:
+        return False
+    house = re.search(r"(?i)\b(?P<h>eerste|tweede) kamer\b", ctx.text[:m.start()] + _last_line(ctx))
+    parl = None
+    if house:
+        h = house.group("h").lower()
+        parl = parliament(ctx, house_key(h), *_span(ctx, rf"(?i){h} kamer"))
+    date = first_date(m.group("date"))
+    ctx.date = date
+    ctx.documents.append(DocumentFact(key=f"{slug(parl or 'handelingen')}/vergadering/{date}/{m.group('nr')}",
+                                      kind="plenary_record", number=m.group("nr"), date=date,
+                                      title=f"{m.group('nr')}e vergadering", parliament=parl,
+                                      evidence=ctx.evidence(*m.span())))
+    return True
+
+
+def _last_line(ctx: Context) -> str:
+    return ctx.text.rstrip()[-200:]
+
+
 def report(ctx: Context, start: int, end: int) -> bool:
     """A report in text[start:end]: a committee's verslag (signed by its clerk) or the minutes of a meeting."""
     text = ctx.text
@@ -168,15 +197,23 @@ def report(ctx: Context, start: int, end: int) -> bool:
         date = first_date(by.group("date"))
         author = _organisation(ctx, by.group("by"), by.start("by"))
         authors += [author] if author else []
-    sig = None
-    for m in SIGNATURE.finditer(ctx.text, start, end):
-        sig = m
+    sigs = list(SIGNATURE.finditer(ctx.text, start, end))
+    sig = sigs[-1] if sigs else None
+    if head and sigs and sigs[0].start() < head.end() + 1500:  # signed at the top: the chair and the clerk
+        sigs = [x for x in sigs if x.start() < head.end() + 1500]
+        sigs = [x for i, x in enumerate(sigs) if i == 0 or x.start() - sigs[i - 1].end() < 200]
+    else:
+        sigs = [sig] if sig else []
     committee = COMMITTEE.search(text, start, end)
-    if committee:
-        name = squash(committee.group("c"))
-        authors.append(ctx.add_actor(f"committee/{slug(name)}", name, "committee", committee.start("c"),
-                                     committee.end("c")).key)
-    if sig:
+    if committee:  # `De vaste commissie voor X en de vaste commissie voor Y hebben`: two committees
+        raw, pos = committee.group("c"), committee.start("c")
+        for part in re.finditer(r"(?s).+?(?=\s+en\s+de\s+(?:vaste |tijdelijke |algemene )?commissie\b|$)", raw):
+            name = squash(re.sub(r"^\s*en\s+de\s+", "", part.group(0)))
+            if name:
+                at = pos + part.start() + part.group(0).find(name.split()[0])
+                authors.append(ctx.add_actor(f"committee/{slug(name)}", name, "committee", at,
+                                             pos + part.end()).key)
+    for sig in sigs:
         office = squash(sig.group("office")).rstrip(",")
         c = persons.committee_in(ctx, office, sig.start("office"))
         if c and c not in authors:
@@ -185,8 +222,9 @@ def report(ctx: Context, start: int, end: int) -> bool:
                                               role=persons.office_label(office)))
     what = squash(head.group("what")).capitalize() if head else None
     ev = head.span() if head else by.span() if by else sig.span() if sig else (start, min(end, start + 200))
+    kind = "committee_record" if DEBATE_REPORT.search(text, start, min(end, start + 3000)) else "report"
     ctx.date = ctx.date or date
-    ctx.documents.append(DocumentFact(key=f"report/{ctx.doc.sha256[:12]}", kind="report", date=date, title=what,
+    ctx.documents.append(DocumentFact(key=f"report/{ctx.doc.sha256[:12]}", kind=kind, date=date, title=what,
                                       authors=tuple(dict.fromkeys(authors)), evidence=ctx.evidence(*ev)))
     return True
 
@@ -231,7 +269,7 @@ def _flemish_record(ctx: Context) -> bool:
     if not m:
         return False
     date = first_date(m.group("date"))
-    kind = "plenary_record" if m.group("kind").startswith("Plenaire") else "committee_record"
+    kind = "plenary_record" if m.group("kind").startswith("Plen") else "committee_record"
     parl = parliament(ctx, "parliament/vlaams-parlement", *_span(ctx, r"Vlaams(?:e)? Parlement"))
     ctx.date = date
     ctx.documents.append(DocumentFact(key=f"vlaams-parlement/{slug(m.group('kind'))}/{m.group('session')}/{m.group('nr')}",
