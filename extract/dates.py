@@ -40,6 +40,7 @@ _DIGIT = re.compile(r"\d")
 WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
 BARE_WEEKDAY = re.compile(r"\b(?P<wd>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s*\d)",
                           re.IGNORECASE)
+WEEKDAY_PAIR = re.compile(r"\s+(?:en|tot|tot en met|t/m)\s+|\s*[-–]\s*")
 MONTH_YEAR = re.compile(rf"\b(?:(?:begin|eind|medio|half)\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 
 
@@ -129,6 +130,20 @@ def weekday_dates(text: str, ref: str | None, start: int = 0, end: int | None = 
         else:  # `heeft maandag ... aangenomen` in a report of that Monday: the day itself
             delta = -((7 - delta) % 7)
         out.append(DateMention(m.start(), m.end(), ((day + dt.timedelta(days=delta)).isoformat(),)))
+    return _weekday_ranges(text, out)
+
+
+def _weekday_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """`maandag en dinsdag`, `woensdag tot en met vrijdag`: one event over days that follow the first."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev and not prev.is_range and WEEKDAY_PAIR.fullmatch(text[prev.end:d.start]):
+            first = dt.date.fromisoformat(prev.dates[0])
+            gap = (WEEKDAYS[text[d.start:d.end].lower()] - first.weekday()) % 7
+            out[-1] = DateMention(prev.start, d.end, (prev.dates[0], (first + dt.timedelta(days=gap)).isoformat()), True)
+        else:
+            out.append(d)
     return out
 
 

@@ -10,7 +10,8 @@ or listed after a plural (`vonden vier vergaderingen plaats, namelijk op ...`);
 when two mentions compete the closer, more directly joined one wins. A parliamentary
 record is itself a meeting on its date; `dit debat` in it refers to that sitting.
 A word that has no series of its own (`vergadering`) takes the series named last.
-Ordinals follow date order within a series in one document.
+Ordinals follow date order within a series in one document. Days named from the document's
+date (`dinsdag`, `vandaag`, `3 oktober` without a year): extract/meeting_days.py.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gcmkg.extract import gazetteer, scan, series as known
+from gcmkg.extract import gazetteer, meeting_days, scan, series as known
 from gcmkg.extract.series import LOCATION, defined_name, plenary_series, record_series, series_of
 from gcmkg.extract.context import Context, Meeting
-from gcmkg.extract.dates import DateMention, find_dates, weekday_dates
+from gcmkg.extract.dates import DateMention, find_dates
 from gcmkg.extract.models import Flag
 from gcmkg.extract.textutil import slug, squash
 
@@ -30,7 +31,8 @@ PRODUCES = ("meetings",)
 
 MEETING_WORD = re.compile(
     r"(?P<w>(?<![\w])(?:[Cc]o[oö]r[Mm]ulti(?:-(?:vergadering(?:en)?))?|[Ii]ntergouvernementele [Cc]onferentie|"
-    r"(?:VN-)?[Cc]onferentie|IMC-werkgroep|(?:voorbereidende )?werkgroep\s+van\s+(?:de|het)\s+IMC|"
+    r"(?:VN-)?[Cc]onferentie|IMC-werkgroep|Raadswerkgroep(?:\s+[A-Z][a-z]+(?:\s+en\s+[A-Z][a-z]+)?)?|"
+    r"[A-Z][A-Za-z]+-overleg|bilaterale?\s+(?:onderhoud|ontmoeting|gesprek|overleg)|(?:voorbereidende )?werkgroep\s+van\s+(?:de|het)\s+IMC|"
     r"(?:de |het )?werkgroep van het IMC|voorbereidende werkgroep|IMC|[Ww]erkgroep|"
     r"[Ii]nterministeri[eë]le\s+[Cc]onferentie|INTERMINISTERI[EË]LE\s+CONFERENTIE|plenaire vergadering|plenaire|"
     r"[Pp]lenumvergadering|PLENUMVERGADERING|[Mm]inisterraad|[Kk]ernkabinet|(?:VN-)?top|stemming|[A-Za-z]*debat|"
@@ -74,16 +76,14 @@ NEAR_AFTER, NEAR_BEFORE = 90, 40
 # how a date is joined to the mention before it (`vergadering van`, `JBZ-Raad (`) or after it (`op 19 december in de`)
 JOINED_AFTER = re.compile(r"[\s,]*(?:(?:van|op|d\.d\.|:)\s*)?(?:de\s+)?\(?\s*")
 JOINED_BEFORE = re.compile(r"\s*\)?[\s,]*(?:(?:in|op|tijdens|door|bij|naar|voor|met)\s+)?(?:de\s+|het\s+|een\s+)?")
-LISTED_NEXT = re.compile(r"[\s,]*(?:(?:en|of|tot|t/m)\s+)?(?:(?:daarna|nadien|vervolgens|opnieuw|nogmaals)\s+)?"
+LISTED_NEXT = re.compile(r"[\s,;•*–-]*(?:(?:en|of|tot|t/m)\s+)?(?:(?:daarna|nadien|vervolgens|opnieuw|nogmaals)\s+)?"
                          r"(?:(?:op|van|de|het)\s+)*")
-NOT_OF = re.compile(r"\b(?:na|nadat|sinds)\b")  # `donderdag 29 november, na een stemming`: another day
+# `donderdag 29 november, na een stemming`, `op 9 december teruggetrokken en heeft de conferentie`: another day
+NOT_OF = re.compile(r"\b(?:na|nadat|sinds)\b|\ben\s+(?:heeft|hebben|had|hadden|is|was|werd|zal|zou)\b")
 # a date that dates a text, not a meeting: `(ingezonden 3 december 2018)`, `Vastgesteld 14 december 2018`
 DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|(?m:^[ \t]*Datum[ \t]*:?)|"
                       r"\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
 SUBSECTION = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+[\w-]+){0,3}\s*\((?P<date>[^()]{6,30})\)")
-DAYS_LONG = re.compile(r"\b(?P<n>twee|drie|vier|vijf)daagse\b", re.IGNORECASE)
-FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen|stemt|stemmen|volgt|opent|komende|volgende)\b")
-PAST = re.compile(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden|vorige)\b")
 DEICTIC = re.compile(r"\b(?:dit|deze)\s+(?:mondeling\s+)?(?:debat|vergadering|overleg|hoorzitting|commissievergadering|"
                      r"plenumvergadering|zitting)\b", re.IGNORECASE)
 NAME_TAIL = re.compile(r"(?:\s+(?:[A-ZÀ-Ý][\w-]*|en|\([A-Z]+\)))+")
@@ -124,7 +124,12 @@ def _series(ctx: Context, m: Mention, sentence: str, last: str | None, home: str
         return None
     if m.series != "?":
         return m.series
+    after = re.match(r"\s+(?:IMC\b|[Ii]nterministeri)", ctx.text[m.end:m.end + 30])
+    if m.word.lower() == "plenaire" and after:  # `plenaire IMC`: the plenary meeting of the conference
+        return known.imc_name(ctx.text)
     found = series_of(ctx, m.word, sentence)
+    if found in ("overleg", "debat", "zitting", "bijeenkomst") and last and last.lower().endswith(found):
+        return last  # `het overleg` after `het Benelux-overleg`: the same meeting
     if found:
         return found
     w = m.word.lower()
@@ -160,7 +165,8 @@ def extract(ctx: Context) -> None:
             continue
         dates = [d for d in find_dates(text, ctx.date, s.start, s.end)
                  if not _owned_elsewhere(ctx, d, spans) and any(len(x) == 10 for x in d.dates)]
-        dates += _weekdays(ctx, s.start, s.end, words, dates)
+        dates += meeting_days.nearby(ctx, s.start, s.end, [(w.start, w.end) for w in words], dates)
+        dates = [meeting_days.in_year(ctx, d, s.text) for d in dates]
         dates += _listed_after(ctx, i, words)
         bound: dict[int, list[DateMention]] = {}
         for d in dates:
@@ -179,7 +185,7 @@ def extract(ctx: Context) -> None:
                     _add(ctx, name, days[0], days[-1], w, d)
                 else:
                     for day in days:
-                        _add(ctx, name, day, _long_end(ctx, w, day), w, d)
+                        _add(ctx, name, day, meeting_days.long_end(ctx, w.start, w.end, day), w, d)
     if record:
         _record_meeting(ctx, *record)
     _ordinals_and_places(ctx)
@@ -213,22 +219,6 @@ def _owned_elsewhere(ctx: Context, d: DateMention, spans: list[tuple[int, int]])
         return False
     # `de IMC Migratie en Integratie van 25 oktober`: the name a mention starts
     return not any(b <= at and NAME_TAIL.fullmatch(ctx.text[b:at + len(m.group("w"))]) for a, b in spans)
-
-
-def _weekdays(ctx: Context, start: int, end: int, words: list[Mention], dates: list[DateMention]) -> list[DateMention]:
-    """`Over de motie wordt dinsdag gestemd`: a bare weekday next to a meeting mention, read forward from the
-    document's date in a sentence about what will happen, backward in one about what happened."""
-    sentence = ctx.text[start:end]
-    forward = bool(FUTURE.search(sentence))
-    if forward == bool(PAST.search(sentence)):
-        return []
-    out = []
-    for d in weekday_dates(ctx.text, ctx.date, start, end, forward=forward):
-        if any(x.start <= d.start < x.end for x in dates):
-            continue
-        if any(abs(d.start - w.end) < 12 or abs(w.start - d.end) < 12 for w in words):
-            out.append(d)
-    return out
 
 
 def _listed_after(ctx: Context, i: int, words: list[Mention]) -> list[DateMention]:
@@ -286,17 +276,6 @@ def _other_event_between(ctx: Context, start: int, end: int) -> bool:
     date that is not listed with it (`op 7 en 21 maart, op 2 mei en op 9 oktober`) dates something else."""
     between = [x for x in find_dates(ctx.text, ctx.date, start, end) if any(len(y) == 10 for y in x.dates)]
     return bool(between) and not LISTED_NEXT.fullmatch(ctx.text[between[-1].end:end])
-
-
-def _long_end(ctx: Context, w: Mention, day: str) -> str | None:
-    """`De tweedaagse Intergouvernementele Conferentie opent maandag 10 december`: the last day."""
-    m = DAYS_LONG.search(ctx.text, max(0, w.start - 30), w.end)
-    if not m:
-        return None
-    import datetime as dt
-
-    n = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}[m.group("n").lower()]
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=n - 1)).isoformat()
 
 
 def _add(ctx: Context, series: str, start: str, end: str | None, w: Mention, d: DateMention) -> None:

@@ -2,16 +2,20 @@
 
 Read from how they are laid out, not from what they say:
 - Belgian Kamer records open with `CRIV 54 PLEN 262   06/12/2018` (PLEN: plenary, COM: committee);
-- Dutch Handelingen carry `Handelingen II 2018/19, nr. 33` under a header with the sitting's date;
+- Dutch Handelingen carry `Handelingen II 2018/19, nr. 33` under a header with the sitting's date, or open
+  with the house's name over `14e vergadering   Dinsdag 18 december 2018`;
 - a Kamerstuk opens with its dossier number and title (`30 573   Migratiebeleid`), then `Nr. 204` or a
   letter (`K   VERSLAG VAN EEN MONDELING OVERLEG`), and repeats the number in the running footer
   (`Tweede Kamer, vergaderjaar 2021–2022, 30 573, nr. 204`);
-- a report says `VERSLAG VAN ...` with `Vastgesteld <date>`, or `Verslag opgesteld door X op <date>`;
+- a report says `VERSLAG VAN ...` with `Vastgesteld <date>`, or `Verslag opgesteld door X op <date>`; the
+  verbatim report of a committee debate (`VERSLAG VAN EEN COMMISSIEDEBAT`) is a committee record, signed by
+  the committee's chair and clerk;
 - other Kamerstukken (`Nr. 172   MOTIE VAN HET LID X`, `Voorgesteld <date>`), Belgian parliamentary
   documents (`DOC 54 3426/001`, `Stuk 1234 (2018-2019) – Nr. 1`, `(ingediend door ...)`) and Flemish
-  records (`Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`);
+  records (`Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`, `Plen. 14 (2018-2019) – 5 december 2018`);
 - a news item opens with a masthead and the issue date (`DE KRANT   maandag 3/12/2018`), a section
-  line, the headline, and a byline (`Door onze correspondent Jan Jansen`, `Van onze redactie`).
+  line, the headline, and a byline (`Door onze correspondent Jan Jansen`, `Van onze redactie`);
+- agency dispatches, press releases and minutes of a body's meeting: extract/publications.py.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Series], re
     head_re = re.compile(r"\b(?:[Hh]et|[Dd]e|[Dd]eze|[Dd]ie|[Dd]at|[Dd]it)\s+(?:\w+\s+)?(?P<h>"
                          + "|".join(map(re.escape, heads)) + r")(?![\w-])(?!\s+(?:van|voor)\s+[A-Z])")
     venues = sorted({v for s in catalogue() for v in s.venues}, key=len, reverse=True)
-    venue_re = re.compile(r"\b(?:naar|in|te)\s+(?P<v>" + "|".join(map(re.escape, venues)) + r")\b")
+    venue_re = re.compile(r"\b(?:naar|in|te)\s+(?:het\s+[A-Z]\w+e\s+)?(?P<v>" + "|".join(map(re.escape, venues)) + r")\b")
     return alias_re, acro_re, by_alias, head_re, venue_re
 
 
@@ -156,8 +156,11 @@ def find(text: str) -> list[SeriesMention]:
         if any(f.start <= m.start("h") < f.end for f in found):
             continue
         named = [f for f in found if f.end <= m.start() and f.how == "alias" and m.group("h") in f.series.heads]
+        only = [s for s in catalogue() if m.group("h") in s.heads]
         if named:
             found.append(SeriesMention(m.start("h"), m.end("h"), named[-1].series, "head"))
+        elif " " in m.group("h") and len(only) == 1:  # `de Algemene Vergadering`: a head no other series has
+            found.append(SeriesMention(m.start("h"), m.end("h"), only[0], "head"))
     return sorted(_without_overlaps(found), key=lambda f: f.start)
 
 
@@ -177,6 +180,12 @@ def series_of(ctx: Context, word: str, sentence: str) -> str | None:
     w = squash(word).lower()
     if "coormulti" in w or "coörmulti" in w:
         return "CoorMulti"
+    if w.startswith("raadswerkgroep"):  # `Raadswerkgroep Migratie`; bare `de Raadswerkgroep` takes the one named before
+        return squash(word) if " " in w else None
+    if re.fullmatch(r"[a-z]+-overleg", w):
+        return squash(word)  # `Benelux-overleg`
+    if w.startswith("bilatera"):
+        return "bilateraal"
     if "werkgroep" in w:
         return "IMC werkgroep" if "imc" in w or "voorbereidende" in w else None
     if w == "imc" or "interministeri" in w:
@@ -241,11 +250,19 @@ def own_parliament(ctx: Context) -> str | None:
     return None
 
 
+# minutes of a body's meeting: `Samenvatting van de vergadering van het Comité van Ministers ...`
+MINUTES_OF = re.compile(r"\bvan\s+de\s+(?:vergadering|bijeenkomst|zitting)\s+van\s+(?:het|de)\s+(?P<body>.+)$")
+
+
 def record_series(ctx: Context) -> tuple[str, str] | None:
-    """A plenary or committee record is the sitting of its date: (series, date)."""
+    """A plenary or committee record is the sitting of its date, minutes the meeting of theirs: (series, date)."""
     for d in ctx.documents:
         if d.kind in ("plenary_record", "committee_record") and d.date:
             return ("commissie" if d.kind == "committee_record" else plenary_series(ctx, ""), d.date)
+        minutes = MINUTES_OF.search(d.title or "") if d.kind == "report" and d.date else None
+        if minutes:
+            named = find(minutes.group("body"))
+            return (named[0].series.name if named and named[0].start == 0 else squash(minutes.group("body")), d.date)
     return None
 
 

@@ -1,0 +1,75 @@
+"""The days a meeting mention gets from the document's own date: `wordt dinsdag gestemd`, `heeft vandaag ...
+bijgewoond`, `3 oktober` without a year in a text dated later, `de tweedaagse conferentie`.
+
+A bare weekday is read forward from the document's date in a sentence about what will happen and backward
+in one about what happened; a sentence that says both (or neither) gives it no day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from gcmkg.extract.context import Context
+from gcmkg.extract.dates import DateMention, relative_dates, weekday_dates
+from gcmkg.extract.models import Flag
+
+NEAR_DAY = 25  # how far a weekday or `vandaag` may stand from the meeting word it dates
+DAYS_LONG = re.compile(r"\b(?P<n>twee|drie|vier|vijf)daagse\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen|stemt|stemmen|volgt|opent|komende|volgende)\b")
+PAST = re.compile(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden|vorige)\b")
+
+
+def nearby(ctx: Context, start: int, end: int, words: list[tuple[int, int]], dates: list[DateMention]) -> list[DateMention]:
+    """`Over de motie wordt dinsdag gestemd`: a bare weekday next to a meeting mention, read forward from the
+    document's date in a sentence about what will happen, backward in one about what happened; `vandaag`,
+    `gisteren`, `morgen` counted from the document's date."""
+    sentence = ctx.text[start:end]
+    forward = bool(FUTURE.search(sentence))
+    found = relative_dates(ctx.text, ctx.date, start, end)
+    if forward != bool(PAST.search(sentence)):
+        found += weekday_dates(ctx.text, ctx.date, start, end, forward=forward)
+    out = []
+    for d in found:
+        if any(x.start <= d.start < x.end for x in dates):
+            continue
+        if any(abs(d.start - b) < NEAR_DAY or abs(a - d.end) < NEAR_DAY for a, b in words):
+            out.append(d)
+    return out
+
+
+def in_year(ctx: Context, d: DateMention, sentence: str) -> DateMention:
+    """`3 oktober` without a year, in a text dated later: the year the document gives a meeting of that day
+    (`kwam samen op 03/10/2018`); else, for what happened (`was ik aanwezig`), the year before the text's date."""
+    if not d.yearless or not ctx.date:
+        return d
+    earlier = sorted({m.start[:4] for m in ctx.meetings.values() if m.start and m.start[4:] == d.dates[0][4:]})
+    year = None
+    if d.dates[0][:4] in earlier:
+        return d
+    if earlier:
+        year = int(earlier[-1])
+        ctx.flags.append(Flag(message=f"the date {ctx.text[d.start:d.end]!r} has no year; read as {earlier[-1]}, the year "
+                                      f"the document gives the meeting of that day, not {d.dates[0][:4]}",
+                              evidence=ctx.evidence(d.start, d.end)))
+    elif days_after(ctx.date, d.dates[0]) > 60 and PAST.search(sentence) and not FUTURE.search(sentence):
+        year = int(d.dates[0][:4]) - 1  # an answer may be written weeks after its question's date, not months
+    if year is None:
+        return d
+    return replace(d, dates=tuple(f"{year:04d}{x[4:]}" for x in d.dates))
+
+
+def days_after(ref: str, day: str) -> int:
+    if len(ref) != 10 or len(day) != 10:
+        return 0
+    return (dt.date.fromisoformat(day) - dt.date.fromisoformat(ref)).days
+
+
+def long_end(ctx: Context, start: int, end: int, day: str) -> str | None:
+    """`De tweedaagse Intergouvernementele Conferentie opent maandag 10 december`: the last day."""
+    m = DAYS_LONG.search(ctx.text, max(0, start - 30), end)
+    if not m:
+        return None
+    n = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}[m.group("n").lower()]
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=n - 1)).isoformat()
