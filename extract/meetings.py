@@ -32,7 +32,7 @@ PRODUCES = ("meetings",)
 MEETING_WORD = re.compile(
     r"(?P<w>(?<![\w])(?:[Cc]o[oö]r[Mm]ulti(?:-(?:vergadering(?:en)?))?|[Ii]ntergouvernementele [Cc]onferentie|"
     r"(?:VN-)?[Cc]onferentie|IMC-werkgroep|Raadswerkgroep(?:\s+[A-Z][a-z]+(?:\s+en\s+[A-Z][a-z]+)?)?|"
-    r"[A-Z][A-Za-z]+-overleg|bilaterale?\s+(?:onderhoud|ontmoeting|gesprek|overleg)|(?:voorbereidende )?werkgroep\s+van\s+(?:de|het)\s+IMC|"
+    r"[A-Z][A-Za-z]+-overleg|bilatera(?:al|le)\s+(?:onderhoud|ontmoeting|gesprek|overleg)|(?:voorbereidende )?werkgroep\s+van\s+(?:de|het)\s+IMC|"
     r"(?:de |het )?werkgroep van het IMC|voorbereidende werkgroep|IMC|[Ww]erkgroep|"
     r"[Ii]nterministeri[eë]le\s+[Cc]onferentie|INTERMINISTERI[EË]LE\s+CONFERENTIE|plenaire vergadering|plenaire|"
     r"[Pp]lenumvergadering|PLENUMVERGADERING|[Mm]inisterraad|[Kk]ernkabinet|(?:VN-)?top|stemming|[A-Za-z]*debat|"
@@ -156,8 +156,10 @@ def extract(ctx: Context) -> None:
     last: str | None = home
     sentences = ctx.sentences
     for i, s in enumerate(sentences):
-        words = [m for m in mentions if s.start <= m.start < s.end]
         sentence = squash(s.text)
+        # `Morgen stemt de Algemene Vergadering`: a vote by no parliament leaves the day to the body named
+        words = [m for m in mentions if s.start <= m.start < s.end
+                 and (m.series != "vote" or _series(ctx, m, sentence, last, home))]
         heading = SUBSECTION.fullmatch(s.text.strip())
         if not words and heading and last in {x.name for x in known.catalogue()}:
             words = [Mention(s.start, s.start + heading.start("date") - 1, s.text, last)]
