@@ -38,17 +38,19 @@ MEETING_WORD = re.compile(
     r"[Pp]lenumvergadering|PLENUMVERGADERING|[Mm]inisterraad|[Kk]ernkabinet|(?:VN-)?top|stemming|[A-Za-z]*debat|"
     r"rondvraag|vragenuur|kennismakingsgesprek|rondetafelgesprek|[Hh]oorzitting|gedachtewisseling|ontmoeting|bijeenkomst|"
     r"(?:[Aa]lgemeen |nota|wetgevings)overleg|(?<!schriftelijk )overleg|zitting|"
-    r"(?<!Algemene )[Vv]ergadering(?:en)?|VERGADERING(?:EN)?|commissievergadering)(?![\w]))")
+    r"(?<!Algemene )[Vv]ergadering(?:en)?|VERGADERING(?:EN)?|commissievergadering|[a-z]{3,}vergadering(?:en)?)(?![\w]))")
 # The word (`\w+` run) a MEETING_WORD match starts with, lower-cased: the first word of each alternative
 # (`[Cc]o[oö]r[Mm]ulti-vergadering` starts `coormulti` or `coörmulti`, `(?:VN-)?top` `vn` or `top`,
-# `(?:de |het )?werkgroep` `de`, `het` or `werkgroep`), or a word ending in `debat` (`[A-Za-z]*debat`).
+# `(?:de |het )?werkgroep` `de`, `het` or `werkgroep`), a word ending in `debat` (`[A-Za-z]*debat`) or
+# `vergadering(en)` (`opvolgingsvergadering`), or the word before `-overleg` (`Benelux-overleg`).
 # tests/test_scan.py checks this against examples generated from the pattern.
 MEETING_FIRST = frozenset({
     "coormulti", "coörmulti", "intergouvernementele", "vn", "conferentie", "imc", "voorbereidende", "werkgroep",
     "de", "het", "interministeriele", "interministeriële", "plenaire", "plenumvergadering", "ministerraad",
     "kernkabinet", "top", "stemming", "rondvraag", "vragenuur", "kennismakingsgesprek", "rondetafelgesprek",
     "hoorzitting", "gedachtewisseling", "ontmoeting", "bijeenkomst", "algemeen", "notaoverleg", "wetgevingsoverleg",
-    "overleg", "zitting", "vergadering", "vergaderingen", "commissievergadering"})
+    "overleg", "zitting", "vergadering", "vergaderingen", "commissievergadering", "raadswerkgroep", "bilateraal",
+    "bilaterale"})
 
 
 def meeting_words(text: str):
@@ -56,8 +58,10 @@ def meeting_words(text: str):
     makes every match start a word)."""
     if len(text) < scan.INDEXED:
         return MEETING_WORD.finditer(text)
-    starts = scan.all_word_starts(text, lambda w: w.lower() in MEETING_FIRST or w.endswith("debat"))
-    return scan.finditer_at(MEETING_WORD, text, starts)
+    starts = scan.all_word_starts(text, lambda w: w.lower() in MEETING_FIRST or w.endswith(
+        ("debat", "vergadering", "vergaderingen")))
+    compound = [scan.run_start(text, i) for i in scan.literal_starts(text, ["-overleg"])]
+    return scan.finditer_at(MEETING_WORD, text, sorted(set(starts) | set(compound)))
 
 
 # a parliament that votes on a day: `De Kamer stemt donderdag`, `Over de motie wordt dinsdag gestemd`

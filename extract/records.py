@@ -35,6 +35,9 @@ HANDELINGEN = re.compile(r"(?m)^[ \t]*Handelingen (?P<house>I{1,2}) (?P<year>\d{
 # Vlaams Parlement: `Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`, `Commissievergadering nr. C45 (...)`
 FLEMISH_RECORD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering|Plen\.|Comm\.)\s+(?:nr\.\s*)?(?P<nr>[A-Z]?\d+)"
                             rf"\s*\((?P<session>\d{{4}}-\d{{4}})\)\s*[–-]\s*(?i:{_WEEKDAY})(?P<date>{DATE})")
+# the same on three lines: `Commissievergadering` / `C112 – BUI14` / `Donderdag 21 februari 2019`
+FLEMISH_HEAD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering)[ \t]*\n[ \t]*(?:nr\.\s*)?"
+                          rf"(?P<nr>[A-Z]?\d+)(?:[ \t]*[–-][ \t]*[A-Z]+\d*)?[ \t]*\n[ \t]*(?i:{_WEEKDAY})(?P<date>{DATE})")
 # Staten-Generaal Handelingen of one sitting: `14e vergadering   Dinsdag 18 december 2018` under the house's name
 SITTING = re.compile(rf"(?m)^[ \t]*(?P<nr>\d{{1,3}})(?:e|ste|de)\s+vergadering[ \t]+(?i:{_WEEKDAY})(?P<date>{DATE})[ \t]*$")
 # a Belgian parliamentary document: `DOC 54 3426/001` (Kamer), `Stuk 1234 (2018-2019) – Nr. 1` (Vlaams Parlement)
@@ -271,13 +274,18 @@ def _news(ctx: Context) -> bool:
 def _flemish_record(ctx: Context) -> bool:
     m = FLEMISH_RECORD.search(ctx.text, 0, min(len(ctx.text), 800))
     if not m:
-        return False
+        m = FLEMISH_HEAD.search(ctx.text, 0, min(len(ctx.text), 800))
+        if not m or not re.search(r"Vlaams(?:e)? Parlement", ctx.text[:m.start()]):
+            return False
     date = first_date(m.group("date"))
     kind = "plenary_record" if m.group("kind").startswith("Plen") else "committee_record"
     parl = parliament(ctx, "parliament/vlaams-parlement", *_span(ctx, r"Vlaams(?:e)? Parlement"))
+    year = re.search(r"\b(?:Zittingsjaar|zitting)\s+(?P<s>\d{4}-\d{4})", ctx.text[:m.start()])
+    session = m.groupdict().get("session") or (year.group("s") if year else None)
+    nr = f"{m.group('nr')} ({session})" if session else m.group("nr")
     ctx.date = date
-    ctx.documents.append(DocumentFact(key=f"vlaams-parlement/{slug(m.group('kind'))}/{m.group('session')}/{m.group('nr')}",
-                                      kind=kind, number=f"{m.group('nr')} ({m.group('session')})", date=date,
+    ctx.documents.append(DocumentFact(key=f"vlaams-parlement/{slug(m.group('kind'))}/{session}/{m.group('nr')}",
+                                      kind=kind, number=nr, date=date,
                                       title=squash(m.group(0)), parliament=parl, evidence=ctx.evidence(*m.span())))
     return True
 

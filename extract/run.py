@@ -11,7 +11,7 @@ from gcmkg.extract.load import Document
 from gcmkg.extract.models import ActorFact, Extraction, Flag, MeetingFact
 from gcmkg.extract.registry import EXTRACTORS
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 def extract_document(doc: Document) -> Extraction:

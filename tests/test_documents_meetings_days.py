@@ -158,3 +158,12 @@ def test_weekday_ranges_are_one_mention():
     [d] = weekday_dates("maandag en dinsdag", "2031-03-12")
     assert (d.dates, d.is_range) == (("2031-03-17", "2031-03-18"), True)
     assert len(weekday_dates("maandag, na dinsdag", "2031-03-12")) == 2
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("De IMC Werk en Inburgering besprak het pact. Op 4/3/2031 vond de eerste opvolgingsvergadering van de IMC "
+     "plaats.", {("IMC Werk en Inburgering", "2031-03-04", None)}),
+    ("De IMC Werk en Inburgering besprak het pact. Op 4/3/2031 las ik de opvolgingsnota.", set()),
+])
+def test_a_compound_vergadering_is_a_meeting_of_the_body_named(body, expected):
+    assert letter(body) == expected

@@ -125,6 +125,31 @@ def test_flemish_records_are_read_from_their_short_heading(line, expected):
         assert ("plenaire vergadering Vlaams Parlement", "2031-03-12", None) in meetings(x)
 
 
+FLEMISH_THREE_LINES = """{house}
+Commissie voor Welzijn, Volksgezondheid en Gezin
+
+Zittingsjaar 2030-2031
+
+Handelingen
+
+Commissievergadering
+C77 – WEL12
+Dinsdag 11 maart 2031
+
+Aanwezig:
+Voorzitter: mevrouw Els Verbruggen
+"""
+
+
+@pytest.mark.parametrize(("house", "expected"), [
+    ("Vlaams Parlement", {("committee_record", "C77 (2030-2031)", "2031-03-11", ())}),
+    ("Gemeenteraad Lier", set()),  # the same heading under another assembly is not read as Flemish
+])
+def test_a_flemish_record_heading_may_stand_on_three_lines(house, expected):
+    x = run(FLEMISH_THREE_LINES.format(house=house))
+    assert {d for d in docs(x) if d[0] == "committee_record"} == expected
+
+
 COMMITTEE_DEBATE = """Tweede Kamer der Staten-Generaal                                           2
 Vergaderjaar 2030–2031
 
