@@ -208,6 +208,7 @@ Genève een akkoord over terugkeer gesloten.
     ("GENÈVE 10/3 (BELGA) =", "Belga, 10/03/2031 16:20", "2031-03-10"),
     ("GENÈVE (ANP) -", "ANP\n10 maart 2031, 21:05", "2031-03-10"),
     ("BRUSSEL, 10 maart 2031 (Belga) -", "(JVH)", "2031-03-10"),
+    ("BRUSSEL, 10 maart (Belga) -", "Belga, 10/03/2031 16:20", "2031-03-10"),
     ("GENÈVE 10/3 (BELGA) =", "(JVH)", None),  # no year anywhere: no date rather than a guess
 ])
 def test_an_agency_dispatch_is_news_dated_by_its_dateline_and_feed_line(dateline, closing, date):
