@@ -86,6 +86,7 @@ def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Series], re
 
 
 _RUN = re.compile(r"\w+")
+_VENUE_ADJECTIVE = re.compile(r"\b(?:naar|in|te)\s+het\s+[A-Z]\w+e\s+$")
 _ARTICLES = ("Het", "het", "De", "de", "Deze", "deze", "Die", "die", "Dat", "dat", "Dit", "dit")
 
 
@@ -112,7 +113,8 @@ def _starts(text: str) -> tuple[list[int] | None, list[int] | None, list[int] | 
     Each starts a word after no word character (its look-behind or `\\b`), and that word is one the
     pattern begins with: the alias's first word (case-insensitively: its words are followed by whitespace,
     a character without case or the end, so the word in the text is exactly as long), the acronym, the
-    article; a venue pattern starts with `naar`, `in` or `te` and the whitespace before the venue."""
+    article; a venue pattern starts with `naar`, `in` or `te` and the whitespace before the venue, or before
+    `het <adjective>` and the venue."""
     runs = _first_runs()
     if runs is None or len(text) < scan.INDEXED:
         return None, None, None, None
@@ -122,6 +124,9 @@ def _starts(text: str) -> tuple[list[int] | None, list[int] | None, list[int] | 
         k = scan.space_start(text, j)
         if k < j:
             venue_starts.update(x for x in (k - 4, k - 2) if x >= 0)
+            adjective = _VENUE_ADJECTIVE.search(text, max(0, j - 80), j)  # `in het Marokkaanse Marrakesh`
+            if adjective:
+                venue_starts.add(adjective.start())
     return (scan.word_starts_ignorecase(text, firsts), scan.word_starts(text, acronyms), sorted(venue_starts),
             scan.word_starts(text, _ARTICLES))
 

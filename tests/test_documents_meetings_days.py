@@ -167,3 +167,10 @@ def test_weekday_ranges_are_one_mention():
 ])
 def test_a_compound_vergadering_is_a_meeting_of_the_body_named(body, expected):
     assert letter(body) == expected
+
+
+@pytest.mark.parametrize("padding", [0, 80])  # short texts are scanned whole, long ones only where words start
+def test_a_venue_after_an_adjective_names_the_conference(padding):
+    body = "Het kabinet blijft de uitvoering volgen.\n" * padding + (
+        "Vertegenwoordigers van 150 landen hebben woensdag in het Marokkaanse Marrakesh het pact aangenomen.")
+    assert letter(body) == {("Intergouvernementele Conferentie Marrakesh", "2031-03-12", None)}
