@@ -67,6 +67,7 @@ def test_a_compound_overleg_names_its_series_and_the_overleg_after_it_is_the_sam
     ("De resolutie wordt woensdag in de Algemene Vergadering in stemming gebracht.", {"2031-03-19"}),
     ("De resolutie wordt vrijdag in de Algemene Vergadering in stemming gebracht.", {"2031-03-14"}),
     # past: the last such day, which may be the day itself
+    ("De Algemene Vergadering van de VN stemt vrijdag over de resolutie.", {"2031-03-14"}),
     ("De Algemene Vergadering van de Verenigde Naties heeft woensdag de resolutie aangenomen.", {"2031-03-12"}),
     ("De Algemene Vergadering van de Verenigde Naties heeft maandag de resolutie aangenomen.", {"2031-03-10"}),
     # a sentence that is both past and future gives a bare weekday no day
