@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from gcmkg.extract.context import Context
-from gcmkg.extract.dates import DateMention, relative_dates, weekday_dates
+from gcmkg.extract.dates import DateMention, find_dates, relative_dates, weekday_dates
 from gcmkg.extract.models import Flag
 
 NEAR_DAY = 25  # how far a weekday or `vandaag` may stand from the meeting word it dates
@@ -50,14 +50,23 @@ def in_year(ctx: Context, d: DateMention, sentence: str) -> DateMention:
         return d
     if earlier:
         year = int(earlier[-1])
-        ctx.flags.append(Flag(message=f"the date {ctx.text[d.start:d.end]!r} has no year; read as {earlier[-1]}, the year "
-                                      f"the document gives the meeting of that day, not {d.dates[0][:4]}",
-                              evidence=ctx.evidence(d.start, d.end)))
+        if _year_named(ctx, d.dates[0][:4], max(0, d.start - 300), d.start):
+            # `Vergaderkalender 2019` over `3 oktober`: the text names another year, a contradiction to report
+            ctx.flags.append(Flag(message=f"the date {ctx.text[d.start:d.end]!r} has no year and is listed under "
+                                          f"{d.dates[0][:4]}, but the document dates the meeting of that day in "
+                                          f"{year}: read as {year}", evidence=ctx.evidence(d.start, d.end)))
     elif days_after(ctx.date, d.dates[0]) > 60 and PAST.search(sentence) and not FUTURE.search(sentence):
         year = int(d.dates[0][:4]) - 1  # an answer may be written weeks after its question's date, not months
     if year is None:
         return d
     return replace(d, dates=tuple(f"{year:04d}{x[4:]}" for x in d.dates))
+
+
+def _year_named(ctx: Context, year: str, start: int, end: int) -> bool:
+    """A year written on its own (`Vergaderkalender 2019`), not as part of a date, in text[start:end]."""
+    dates = find_dates(ctx.text, None, start, end)
+    return any(not any(x.start <= m.start() < x.end for x in dates)
+               for m in re.compile(rf"(?<![\w/.-]){year}(?![\w/-])").finditer(ctx.text, start, end))
 
 
 def days_after(ref: str, day: str) -> int:
