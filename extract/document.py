@@ -55,7 +55,7 @@ LETTER_HEAD = re.compile(
     r"BRIEF VAN (?:DE |HET )?(?P<office>[A-ZÀ-Ý][A-ZÀ-Ý/ ,&\n-]+?)\s*\n\s*\n?\s*Aan (?:de |het )?(?P<to>[^\n]+?)\s*\n"
     rf"(?:\s*\n)*\s*(?:Den Haag|Brussel|Amsterdam),\s*(?P<date>{DATE})")
 REPORT = re.compile(r"brengt\s+(?:\w+\s+){0,3}verslag\s+uit|\bVERSLAG\b")
-# a Kamerbrief on ministry paper: `Datum   5 december 2018` and `Betreft   <subject>` in its head
+# a Kamerbrief on ministry paper: `Datum   14 februari 2030` and `Betreft   <subject>` in its head
 DATUM = re.compile(rf"(?m)^[ \t]*Datum[ \t]*:?[ \t]+(?P<date>{DATE})[ \t]*$")
 BETREFT = re.compile(r"(?m)^[ \t]*(?:Betreft|Onderwerp)[ \t]*:?[ \t]+(?P<title>\S[^\n]*)$")
 # its signature: `De Minister van Buitenlandse Zaken,`, blank lines, the name

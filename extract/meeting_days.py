@@ -41,7 +41,7 @@ def nearby(ctx: Context, start: int, end: int, words: list[tuple[int, int]], dat
 
 def in_year(ctx: Context, d: DateMention, sentence: str) -> DateMention:
     """`3 oktober` without a year, in a text dated later: the year the document gives a meeting of that day
-    (`kwam samen op 03/10/2018`); else, for what happened (`was ik aanwezig`), the year before the text's date."""
+    (`kwam samen op 03/10/2030`); else, for what happened (`was ik aanwezig`), the year before the text's date."""
     if not d.yearless or not ctx.date:
         return d
     earlier = sorted({m.start[:4] for m in ctx.meetings.values() if m.start and m.start[4:] == d.dates[0][4:]})
@@ -51,7 +51,7 @@ def in_year(ctx: Context, d: DateMention, sentence: str) -> DateMention:
     if earlier:
         year = int(earlier[-1])
         if _year_named(ctx, d.dates[0][:4], max(0, d.start - 300), d.start):
-            # `Vergaderkalender 2019` over `3 oktober`: the text names another year, a contradiction to report
+            # `Vergaderkalender 2031` over `3 oktober`: the text names another year, a contradiction to report
             ctx.flags.append(Flag(message=f"the date {ctx.text[d.start:d.end]!r} has no year and is listed under "
                                           f"{d.dates[0][:4]}, but the document dates the meeting of that day in "
                                           f"{year}: read as {year}", evidence=ctx.evidence(d.start, d.end)))
@@ -63,7 +63,7 @@ def in_year(ctx: Context, d: DateMention, sentence: str) -> DateMention:
 
 
 def _year_named(ctx: Context, year: str, start: int, end: int) -> bool:
-    """A year written on its own (`Vergaderkalender 2019`), not as part of a date, in text[start:end]."""
+    """A year written on its own (`Vergaderkalender 2031`), not as part of a date, in text[start:end]."""
     dates = find_dates(ctx.text, None, start, end)
     return any(not any(x.start <= m.start() < x.end for x in dates)
                for m in re.compile(rf"(?<![\w/.-]){year}(?![\w/-])").finditer(ctx.text, start, end))

@@ -42,7 +42,7 @@ MEETING_WORD = re.compile(
 # The word (`\w+` run) a MEETING_WORD match starts with, lower-cased: the first word of each alternative
 # (`[Cc]o[oö]r[Mm]ulti-vergadering` starts `coormulti` or `coörmulti`, `(?:VN-)?top` `vn` or `top`,
 # `(?:de |het )?werkgroep` `de`, `het` or `werkgroep`), a word ending in `debat` (`[A-Za-z]*debat`) or
-# `vergadering(en)` (`opvolgingsvergadering`), or the word before `-overleg` (`Benelux-overleg`).
+# `vergadering(en)` (`evaluatievergadering`), or the word before `-overleg` (`Schengen-overleg`).
 # tests/test_scan.py checks this against examples generated from the pattern.
 MEETING_FIRST = frozenset({
     "coormulti", "coörmulti", "intergouvernementele", "vn", "conferentie", "imc", "voorbereidende", "werkgroep",
@@ -133,7 +133,7 @@ def _series(ctx: Context, m: Mention, sentence: str, last: str | None, home: str
         return known.imc_name(ctx.text)
     found = series_of(ctx, m.word, sentence)
     if found in ("overleg", "debat", "zitting", "bijeenkomst") and last and last.lower().endswith(found):
-        return last  # `het overleg` after `het Benelux-overleg`: the same meeting
+        return last  # `het overleg` after `het Schengen-overleg`: the same meeting
     if found:
         return found
     w = m.word.lower()
@@ -307,7 +307,7 @@ def _record_meeting(ctx: Context, series: str, date: str) -> None:
     """The sitting a record reports, dated where the record gives its date; `dit debat` refers to it."""
     first = next((d for d in find_dates(ctx.text, ctx.date, 0, min(len(ctx.text), 800)) if date in d.dates), None)
     if first is None or DOC_DATE.search(ctx.text[max(0, first.start - 80):first.start]):
-        return  # `Vastgesteld 9 januari 2019`: the day the report was settled, not the day of the sitting
+        return  # `Vastgesteld 2 april 2030`: the day the report was settled, not the day of the sitting
     _add(ctx, series, date, None, Mention(first.start, first.end, "", series), first)
     meeting = ctx.meetings[f"{slug(series)}/{date}"]
     for m in DEICTIC.finditer(ctx.text):

@@ -2,12 +2,12 @@
 
 Read from their layout, as extract/records.py reads parliamentary papers:
 - an agency dispatch opens with its headline, then a dateline `PLACE <day/month> (AGENCY) =` or
-  `BRUSSEL, 10 december (Belga) -`; a dateline without a year takes it from the feed's closing line
-  (`Belga, 10/12/2018 16:48`, `ANP` over `17 december 2018, 21:34`);
+  `BRUSSEL, 4 maart (Belga) -`; a dateline without a year takes it from the feed's closing line
+  (`Belga, 04/03/2030 16:20`, `ANP` over `5 maart 2030, 09:15`);
 - a press release says `PERSBERICHT` over its senders (a ministry, a minister's `Kabinet van ...`), then
   `<Place>, <date>` and the headline; the sender most specific to the text (the cabinet) is its author;
 - minutes say `SAMENVATTING|VERSLAG|NOTULEN van de vergadering van <body>`, then `<Place>, <date>`, often a
-  reference (`M (2019) 3`), and close `Voor het secretariaat-generaal,` over the signer's name.
+  reference (`M (2030) 1`), and close `Voor het secretariaat-generaal,` over the signer's name.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _wire(ctx: Context) -> bool:
         found = find_dates(m.group("date"), closing)
         date = next((d for x in found for d in x.dates if len(d) == 10), None) or closing
     agency = m.group("agency")
-    # `(BELGA)` in the dateline, `Belga, 10/12/2018` at the end: the agency's name as it writes it
+    # `(BELGA)` in the dateline, `Belga, 04/03/2030` at the end: the agency's name as it writes it
     mixed = re.search(rf"\b{agency[0]}{agency[1:].lower()}\b", ctx.text) if agency.isupper() else None
     name = mixed.group(0) if mixed else agency
     entry = gazetteer.lookup(name)

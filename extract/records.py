@@ -3,7 +3,7 @@
 Read from how they are laid out, not from what they say:
 - Belgian Kamer records open with `CRIV 54 PLEN 262   06/12/2018` (PLEN: plenary, COM: committee);
 - Dutch Handelingen carry `Handelingen II 2018/19, nr. 33` under a header with the sitting's date, or open
-  with the house's name over `14e vergadering   Dinsdag 18 december 2018`;
+  with the house's name over `9e vergadering   Dinsdag 4 juni 2030`;
 - a Kamerstuk opens with its dossier number and title (`30 573   Migratiebeleid`), then `Nr. 204` or a
   letter (`K   VERSLAG VAN EEN MONDELING OVERLEG`), and repeats the number in the running footer
   (`Tweede Kamer, vergaderjaar 2021–2022, 30 573, nr. 204`);
@@ -12,7 +12,7 @@ Read from how they are laid out, not from what they say:
   the committee's chair and clerk;
 - other Kamerstukken (`Nr. 172   MOTIE VAN HET LID X`, `Voorgesteld <date>`), Belgian parliamentary
   documents (`DOC 54 3426/001`, `Stuk 1234 (2018-2019) – Nr. 1`, `(ingediend door ...)`) and Flemish
-  records (`Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`, `Plen. 14 (2018-2019) – 5 december 2018`);
+  records (`Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`, `Plen. 22 (2029-2030) – 12 maart 2030`);
 - a news item opens with a masthead and the issue date (`DE KRANT   maandag 3/12/2018`), a section
   line, the headline, and a byline (`Door onze correspondent Jan Jansen`, `Van onze redactie`);
 - agency dispatches, press releases and minutes of a body's meeting: extract/publications.py.
@@ -35,10 +35,10 @@ HANDELINGEN = re.compile(r"(?m)^[ \t]*Handelingen (?P<house>I{1,2}) (?P<year>\d{
 # Vlaams Parlement: `Plenaire vergadering nr. 8 (2018-2019) – 21 november 2018`, `Commissievergadering nr. C45 (...)`
 FLEMISH_RECORD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering|Plen\.|Comm\.)\s+(?:nr\.\s*)?(?P<nr>[A-Z]?\d+)"
                             rf"\s*\((?P<session>\d{{4}}-\d{{4}})\)\s*[–-]\s*(?i:{_WEEKDAY})(?P<date>{DATE})")
-# the same on three lines: `Commissievergadering` / `C112 – BUI14` / `Donderdag 21 februari 2019`
+# the same on three lines: `Commissievergadering` / `C77 – WEL12` / `Maandag 11 maart 2030`
 FLEMISH_HEAD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering)[ \t]*\n[ \t]*(?:nr\.\s*)?"
                           rf"(?P<nr>[A-Z]?\d+)(?:[ \t]*[–-][ \t]*[A-Z]+\d*)?[ \t]*\n[ \t]*(?i:{_WEEKDAY})(?P<date>{DATE})")
-# Staten-Generaal Handelingen of one sitting: `14e vergadering   Dinsdag 18 december 2018` under the house's name
+# Staten-Generaal Handelingen of one sitting: `9e vergadering   Dinsdag 4 juni 2030` under the house's name
 SITTING = re.compile(rf"(?m)^[ \t]*(?P<nr>\d{{1,3}})(?:e|ste|de)\s+vergadering[ \t]+(?i:{_WEEKDAY})(?P<date>{DATE})[ \t]*$")
 # a Belgian parliamentary document: `DOC 54 3426/001` (Kamer), `Stuk 1234 (2018-2019) – Nr. 1` (Vlaams Parlement)
 PARL_DOC = re.compile(r"\A(?:[^\n]*\n){0,4}?[^\n]*?\b(?P<nr>DOC \d{2} \d{4}/\d{3}|Stuk \d+ \(\d{4}-\d{4}\) [–-] Nr\. \d+)")
@@ -169,7 +169,7 @@ def _handelingen(ctx: Context) -> bool:
 
 
 def _sitting(ctx: Context) -> bool:
-    """`EERSTE KAMER DER STATEN-GENERAAL` over `14e vergadering   Dinsdag 18 december 2018`: the record of a sitting."""
+    """`EERSTE KAMER DER STATEN-GENERAAL` over `9e vergadering   Dinsdag 4 juni 2030`: the record of a sitting."""
     m = SITTING.search(ctx.text, 0, min(len(ctx.text), 800))
     if not m:
         return False

@@ -124,7 +124,7 @@ def _starts(text: str) -> tuple[list[int] | None, list[int] | None, list[int] | 
         k = scan.space_start(text, j)
         if k < j:
             venue_starts.update(x for x in (k - 4, k - 2) if x >= 0)
-            adjective = _VENUE_ADJECTIVE.search(text, max(0, j - 80), j)  # `in het Marokkaanse Marrakesh`
+            adjective = _VENUE_ADJECTIVE.search(text, max(0, j - 80), j)  # `naar het Marokkaanse Marrakech`
             if adjective:
                 venue_starts.add(adjective.start())
     return (scan.word_starts_ignorecase(text, firsts), scan.word_starts(text, acronyms), sorted(venue_starts),
@@ -188,7 +188,7 @@ def series_of(ctx: Context, word: str, sentence: str) -> str | None:
     if w.startswith("raadswerkgroep"):  # `Raadswerkgroep Migratie`; bare `de Raadswerkgroep` takes the one named before
         return squash(word) if " " in w else None
     if re.fullmatch(r"[a-z]+-overleg", w):
-        return squash(word)  # `Benelux-overleg`
+        return squash(word)  # `Schengen-overleg`
     if w.startswith("bilatera"):
         return "bilateraal"
     if "werkgroep" in w:
