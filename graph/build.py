@@ -50,7 +50,7 @@ _OBJECTIVE_TARGET = re.compile(r"gcm\s+(?:objective|doelstelling)\s+(\d+)")
 _PARAGRAPH_TARGET = re.compile(r"gcm\s+(?:paragraph|paragraaf|par\.?|§)\s*(\d+[a-z]?)")
 _PARAGRAPH_REF = re.compile(r"(\d+)([a-z]?)")
 _OBJECTIVE_PARAGRAPHS = range(17, 40)  # paragraphs 17..39 hold objectives 1..23, see ontology/objectives.ttl
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]+")
 
 
 @dataclass

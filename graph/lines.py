@@ -2,9 +2,10 @@
 
 rdflib terms cost microseconds each and a corpus makes millions of triples, so
 the builder (graph/build.py) writes lines instead: IRIs as `<iri>`, literals
-escaped by pyoxigraph (`lit`), and rdf:type as `<>` (TYPE_MARK), so that a
-subject's type sorts before its other predicates; graph/write.py writes it
-back. A file's lines are a set, so a triple stated twice is one line.
+escaped by pyoxigraph (`lit`), and rdf:type as `<\x01>` (TYPE_MARK), so that
+a subject's type sorts before its other predicates; graph/write.py writes it
+back in one replace over many lines, which is safe because pyoxigraph escapes
+every control character in a literal and no IRI here may hold one. A file's lines are a set, so a triple stated twice is one line.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, GCM, OA, SCHEMA = (
     Terms(ns) for ns in (_DCTERMS, _FOAF, _ORG, _OWL, _PROV, _RDF, _RDFS, _SKOS, _XSD, _GCM, _OA, _SCHEMA))
 
 RDF_TYPE = RDF.type
-TYPE_MARK = "<>"  # rdf:type in a line: sorts before every other predicate; graph/write.py writes it back
+TYPE_MARK = "<\x01>"  # rdf:type in a line: sorts before every other predicate; graph/write.py writes it back
 
 
 class Lit(str):

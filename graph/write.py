@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import zlib
-from itertools import chain
+from itertools import chain, islice
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
@@ -22,26 +22,21 @@ import pyoxigraph as ox
 from gcmkg.graph.lines import RDF_TYPE, TYPE_MARK
 from gcmkg.graph.namespaces import PREFIXES
 
-RUN_LINES = 400_000  # lines per sorted run of the merged graph (about 80 MB of text before compression)
+RUN_LINES = 1_000_000  # lines per sorted run of the merged graph (about 200 MB before compression)
 _BATCH = 20_000  # lines parsed by pyoxigraph at once
 _TYPE = f" <{RDF_TYPE}> "
 _MARK = f" {TYPE_MARK} "
 
 
-def _nt(line: str) -> str:
-    """A builder line as an N-Triples statement (the subject is an IRI, so the first ' <> ' is the predicate)."""
-    return line.replace(_MARK, _TYPE, 1)
+def _text(lines: list[str], graph: str | None = None) -> str:
+    """Lines as N-Triples, or as N-Quads in `graph`."""
+    end = " .\n" if graph is None else f" <{graph}> .\n"
+    return (end.join(lines) + end).replace(_MARK, _TYPE)
 
 
 def nquads_text(files: Iterable[tuple[str, list[str]]]) -> str:
     """Every file's lines as N-Quads in its named graph (for small graphs: tests, rdflib)."""
-    return "".join(f"{_nt(line)} <{graph}> .\n" for graph, lines in files for line in lines if line)
-
-
-def _text(lines: list[str], graph: str | None = None) -> str:
-    """Lines as N-Triples, or as N-Quads in `graph`."""
-    end = " .\n" if graph is None else f" <{graph}> .\n"
-    return "".join(_nt(line) + end for line in lines)
+    return "".join(_text(lines, graph) for graph, lines in files if lines)
 
 
 class _Runs:
@@ -75,27 +70,21 @@ class _Runs:
                 last = line
 
 
-def _run_lines(blob: bytes, chunk: int = 1 << 20) -> Iterator[str]:
+def _run_lines(blob: bytes, chunk: int = 1 << 22) -> Iterator[str]:
     """The lines of one compressed run, decompressed a piece at a time."""
     d = zlib.decompressobj()
     rest = b""
     for i in range(0, len(blob), chunk):
         *whole, rest = (rest + d.decompress(blob[i:i + chunk])).split(b"\n")
-        for line in whole:
-            yield line.decode("utf-8")
+        yield from b"\n".join(whole).decode("utf-8").split("\n") if whole else ()
     rest += d.flush()
     if rest:
         yield rest.decode("utf-8")
 
 
 def _batches(lines: Iterable[str]) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= _BATCH:
-            yield batch
-            batch = []
-    if batch:
+    it = iter(lines)
+    while batch := list(islice(it, _BATCH)):
         yield batch
 
 

@@ -51,6 +51,7 @@ class Table:
 
     def __init__(self) -> None:
         self.by: dict[str, dict[str, str | set[str]]] = {p: {} for p in _PREDICATES}
+        self._type_column = self.by[TYPE]
         self._types: dict[str, list[str]] | None = None
 
     def add(self, s: str, p: str, o: str) -> None:
@@ -67,12 +68,23 @@ class Table:
             column[s] = {old, o}
 
     def add_terms(self, triples: Iterable[ox.Triple | ox.Quad]) -> Table:
-        """pyoxigraph triples or quads (the graph names are dropped)."""
-        add, by = self.add, self.by
+        """pyoxigraph triples or quads (the graph names are dropped); `add` inlined, for a corpus's millions."""
+        by, intern = self.by, sys.intern
         for t in triples:
-            p = t.predicate.value
-            if p in by:
-                add(t.subject.value, p, t.object.value)
+            column = by.get(t.predicate.value)
+            if column is None:
+                continue
+            o = t.object.value
+            if column is self._type_column and o not in _TYPES:
+                continue
+            s, o = intern(t.subject.value), intern(o) if len(o) < 200 else o
+            old = column.get(s)
+            if old is None:
+                column[s] = o
+            elif isinstance(old, set):
+                old.add(o)
+            elif old != o:
+                column[s] = {old, o}
         return self
 
     def add_reference(self) -> Table:
