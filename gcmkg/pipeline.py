@@ -183,8 +183,12 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
 
     With `cache_dir`, unchanged documents are not extracted again, and when nothing changed since the
     last build into `out_dir` its outputs are kept as they are (gcmkg.cache)."""
+    from gcmkg.graph.iris import base_problem
+
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a folder; choose another --out")
+    if base_iri and (problem := base_problem(base_iri)):
+        raise UsageError(f"--base-iri {base_iri}: {problem}")
     problems: list[Problem] = []
     found = collect(paths, problems)
     if not found and all(p.level == "error" for p in problems):

@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
+import pyoxigraph as ox
+
 DEFAULT_BASE = "https://w3id.org/gcmkg/"
 KEY_PATTERN = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*")
 _HASH_LEN = 16  # 64 bits: no collision in any corpus this project will see
@@ -61,6 +63,17 @@ def key_path(key: str) -> str:
     return key if KEY_PATTERN.fullmatch(key) else quote(key, safe="/")
 
 
+def base_problem(base: str) -> str | None:
+    """Why `base` cannot be the base of the data's IRIs, or None."""
+    if not base.endswith(("/", "#")):
+        return "must end with / or #"
+    try:
+        ox.NamedNode(base)
+    except ValueError:
+        return "not an absolute IRI, e.g. https://data.example.org/gcm/"
+    return None
+
+
 @dataclass(frozen=True)
 class Iris:
     """IRI factory for one base IRI; IRIs as plain strings (the builder makes hundreds of thousands)."""
@@ -68,8 +81,8 @@ class Iris:
     base: str = DEFAULT_BASE
 
     def __post_init__(self) -> None:
-        if not self.base.endswith(("/", "#")):
-            raise ValueError(f"base IRI must end with '/' or '#': {self.base!r}")
+        if problem := base_problem(self.base):
+            raise ValueError(f"base IRI {self.base!r}: {problem}")
 
     def _iri(self, *path: str) -> str:
         return self.base + "/".join(path)

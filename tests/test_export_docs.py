@@ -146,6 +146,8 @@ def test_build_base_iri(tmp_path: Path) -> None:
     assert rows and all(r["meeting"].startswith(NEW_BASE + "meeting/") for r in rows)
     bad = runner.invoke(app, ["build", str(seed), "--out", str(tmp_path), "--base-iri", "https://x.org/kg"])
     assert bad.exit_code == 2 and "must end with / or #" in bad.output
+    bad = runner.invoke(app, ["build", str(seed), "--out", str(tmp_path), "--base-iri", "my graph/"])
+    assert bad.exit_code == 2 and bad.output.strip() == "Error: --base-iri my graph/: not an absolute IRI, e.g. https://data.example.org/gcm/"
 
 
 def test_checked_in_ontology_reference_is_up_to_date() -> None:
