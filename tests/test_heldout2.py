@@ -12,16 +12,14 @@ The gold files are checked with the same rules as tests/docs_gold (tests/test_do
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from gcmkg.cli import app
-from gcmkg.evaluate import FACT_TYPES, score_rows
+from gcmkg.evaluate import FACT_TYPES
 from test_docs_gold import ROLE_WORDS, STANCES, STATUSES, check_gold, load, normalise
+from test_heldout import assert_floors, build_rows
 
 HERE = Path(__file__).parent
 DOCS = HERE / "heldout2"
@@ -31,31 +29,16 @@ GOLD = HERE / "heldout2_gold"
 #   precision  documents 0.83  actors 0.98  meetings 0.81  attendance 0.29  positions 0.75
 RECALL = {"documents": 0.25, "actors": 0.62, "meetings": 0.45, "attendance": 0.04, "positions": 0.38}
 PRECISION = {"documents": 0.75, "actors": 0.92, "meetings": 0.72, "attendance": 0.22, "positions": 0.68}
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
-    out = tmp_path_factory.mktemp("heldout2-out")
-    result = runner.invoke(app, ["build", str(DOCS), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert report["failed"] == [], report["failed"]
-    found = {}
-    for name in FACT_TYPES:
-        result = runner.invoke(app, ["query", name, "--graph", str(out / "graph.ttl"), "--format", "json"])
-        assert result.exit_code == 0, result.output
-        found[name] = json.loads(result.stdout)
-    return found
+    return build_rows(DOCS, tmp_path_factory.mktemp("heldout2-out"))
 
 
 @pytest.mark.parametrize("name", FACT_TYPES)
 def test_heldout2_documents_hold_their_floors(rows: dict[str, list[dict]], name: str) -> None:
-    score = score_rows(GOLD, rows, only={p.stem for p in DOCS.glob("*.txt")})[name]
-    assert score.gold > 0, f"{name}: no gold facts"
-    assert score.recall >= RECALL[name], f"{name} recall {score.recall:.2f}; missed:\n" + "\n".join(score.missed)
-    assert score.precision >= PRECISION[name], (f"{name} precision {score.precision:.2f}; extra:\n"
-                                                + "\n".join(score.unmatched))
+    assert_floors(GOLD, DOCS, rows, name, RECALL, PRECISION)
 
 
 def test_every_heldout2_document_has_gold_and_back() -> None:
