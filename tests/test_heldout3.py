@@ -26,9 +26,12 @@ from test_heldout import assert_floors, build_rows
 HERE = Path(__file__).parent
 DOCS = HERE / "heldout3"
 GOLD = HERE / "heldout3_gold"
-# FLOORS_PLACEHOLDER
-RECALL = {"documents": 0.0, "actors": 0.0, "meetings": 0.0, "attendance": 0.0, "positions": 0.0}
-PRECISION = {"documents": 0.0, "actors": 0.0, "meetings": 0.0, "attendance": 0.0, "positions": 0.0}
+# Measured on main (4571b34) when the set landed (gcmkg eval --gold tests/heldout3_gold tests/heldout3):
+#   recall     documents 0.31  actors 0.78  meetings 0.60  attendance 0.23  positions 0.32
+#   precision  documents 0.80  actors 0.97  meetings 0.97  attendance 0.55  positions 0.70
+# Documents precision rests on 5 system rows (one wrong row costs 0.2), hence the wider margin there.
+RECALL = {"documents": 0.25, "actors": 0.72, "meetings": 0.54, "attendance": 0.18, "positions": 0.27}
+PRECISION = {"documents": 0.60, "actors": 0.91, "meetings": 0.90, "attendance": 0.48, "positions": 0.63}
 
 
 @pytest.fixture(scope="module")
