@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gcmkg.extract import scan
+
 _NAME = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Tt]e|[Ii]n\s+['’]t)\s+){0,2}[A-ZÀ-Ý][\w'’-]*"
 _NAMED = rf"(?:-\n?{_NAME}(?:/{_NAME})*(?:\s+c\.s\.)?|\s+van\s+(?:[A-ZÀ-Ý][\w'’-]*\s+)?{_NAME}(?:\s+c\.s\.)?)"
 _PAPER = (r"(?:\s+(?:op\s+)?(?:Kamer)?stuk\s+(?:nr\.\s*)?\d[\d\s,]*(?:nr\.\s*\d+)?|\s*\((?:Kamerstuk\s+)?\d[\d\s]*"
@@ -35,6 +37,23 @@ FIND = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in KINDS))
 # instrument of the sentence before
 BARE = re.compile(r"^(?:(?:met redenen omklede )?[Mm]otie|[Aa]mendement|(?:[Vv]oorstel van )?resolutie|[Rr]ichtlijn|[Vv]erordening|[Ww]etsvoorstel|"
                   r"[Vv]oorstel van (?:wet|decreet|ordonnantie)|(?:[Ss]tem|[Vv]oortgangs|[Ss]lot)verklaring)$")
+# Where FIND can start, for scan.finditer_at: every alternative opens with `\b` and a letter, so a match starts
+# where a `\w` run starts, and that run begins with one of START_WORDS (`met redenen omklede`, `Motie`,
+# `Stemverklaring`, `EU-richtlijn`), holds one of IN_WORDS (`[A-Z]?[a-z]*[Rr]ichtlijn`: `Terugkeerrichtlijn`), or
+# is the name before an END_WORDS suffix (`[A-ZÀ-Ý]\w+-arrest`: `\w+` stops at the hyphen, so the run
+# before it is where the match starts). tests/test_scan_extract.py checks this against strings generated from FIND.
+START_WORDS = ("met", "Motie", "motie", "Amendement", "amendement", "Voorstel", "voorstel", "resolutie", "herziening",
+               "Europese", "EU", "Wetsvoorstel", "wetsvoorstel", "gezamenlijke", "ontwerp", "Stem", "stem",
+               "Voortgangs", "voortgangs", "Slot", "slot")
+IN_WORDS = ("ichtlijn", "erordening")
+END_WORDS = ("-uitspraak", "-arrest", "-vonnis")
+
+
+def starts(text: str) -> list[int]:
+    """Every place where FIND can match (see START_WORDS)."""
+    return scan.run_starts(text, START_WORDS, IN_WORDS + END_WORDS)
+
+
 BACK = re.compile(r"\b(?:daartoe|hiertoe|daarvoor|hiervoor|daarop|hierop)\b")
 
 
@@ -51,7 +70,7 @@ def find(text: str) -> list[Instrument]:
     (and left out where there is none)."""
     out: list[Instrument] = []
     last: dict[str, str] = {}
-    for m in FIND.finditer(text):
+    for m in scan.finditer_at(FIND, text, starts(text)):
         kind = m.lastgroup or ""
         label = re.sub(r"-\s+", "-", " ".join(m.group(0).split()))
         if BARE.match(label):  # `de resolutie` alone is too vague to be a target of its own
