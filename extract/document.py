@@ -45,12 +45,25 @@ NL_QUESTION = re.compile(
     r"(?:(?P<nr>\d{1,5})\s*\n\s*)?Vragen van (?:het lid|de leden) (?P<askers>.+?) aan (?:de |het )?(?P<to>.+?) over (?P<title>.+?)"
     rf"\s*\(ingezonden\s+(?P<date>{DATE})\)", re.S)
 NL_ANSWER = re.compile(rf"Antwoord van (?P<by>.+?)(?:,? mede namens.+?)?\s*\(ontvangen\s+(?P<date>{DATE})\)", re.S)
-_TITLE = r"(?:(?:de heer|mevrouw|dhr\.|mevr\.|minister|staatssecretaris)\s+)?"
+# Belgian bulletins also write `d.d. 14/03/2022`
+BE_DATE = rf"(?:{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+_TITLE = (r"(?:(?:de heer|mevrouw|dhr\.|mevr\.|minister|staatssecretaris|volksvertegenwoordiger|senator|"
+          r"(?:het )?(?:kamer|parlements)lid)\s+)?")
+# `Vraag nr. 812 van mevrouw X d.d. 3 juni 2022`, `Vraag nr. 1287 van volksvertegenwoordiger X van 14 november
+# 2018 (N.) aan de ...` (Kamer, QRVA), `Schriftelijke vraag nr. 412 van X d.d. 14/03/2022`
 BE_QUESTION = re.compile(
-    rf"\bVraag nr\.\s*(?P<nr>\d+)\s+van\s+(?:(?P<date1>{DATE})\s+van\s+)?{_TITLE}(?P<asker>{persons.NAME}|{CAPS_NAME})"
-    rf"(?:\s+d\.d\.\s+(?P<date2>{DATE}))?(?:\s*\([^)\n]*\))?\s*(?:aan\s+(?:de |het )?(?P<to>[^\n:(]+))?")
+    rf"(?:\bVraag|(?m:^)[ \t]*Schriftelijke vraag) nr\.\s*(?P<nr>\d+)\s+van\s+(?:(?P<date1>{BE_DATE})\s+van\s+)?{_TITLE}"
+    rf"(?P<asker>{persons.NAME}|{CAPS_NAME})(?:\s+(?:d\.d\.|van)\s+(?P<date2>{BE_DATE}))?(?:\s*\([^)\n]*\))?"
+    rf"(?:\s*aan\s+(?:de |het )?(?P<to>[^\n:(]+))?")
+# the title after the question line: `: <title>` on the same line, or an `Onderwerp:` line, or the next paragraph
+BE_TITLE = re.compile(r"[ \t]*:[ \t]*(?P<inline>\S[^\n]*)|[^\n]*\n\s*\n?\s*(?:Onderwerp[ \t]*:[ \t]*)?"
+                      r"(?P<t>[^\n]+(?:\n[^\n]+)*?)(?:\n\s*\n|\Z)")
 BE_ANSWER = re.compile(rf"\bAntwoord van {_TITLE}(?P<by>{persons.NAME})(?P<office>,[^:]{{0,200}}?)?,?\s+d\.d\.\s+"
-                       rf"(?P<date>{DATE})")
+                       rf"(?P<date>{BE_DATE})")
+# QRVA: `Antwoord van de vice-eersteminister en minister van Buitenlandse Zaken van 12 februari 2019, op de vraag
+# nr. 1287 van ...`: the answer names the office, not the person
+BE_OFFICE_ANSWER = re.compile(rf"\bAntwoord van (?:de |het )?(?P<by>[a-zA-Z][^\n:]{{2,200}}?)\s+van\s+(?P<date>{DATE}),?"
+                              rf"\s+op\s+(?:de\s+)?vraag\s+nr\.\s*(?P<nr>\d+)")
 LETTER_HEAD = re.compile(
     r"BRIEF VAN (?:DE |HET )?(?P<office>[A-ZÀ-Ý][A-ZÀ-Ý/ ,&\n-]+?)\s*\n\s*\n?\s*Aan (?:de |het )?(?P<to>[^\n]+?)\s*\n"
     rf"(?:\s*\n)*\s*(?:Den Haag|Brussel|Amsterdam),\s*(?P<date>{DATE})")
@@ -63,7 +76,7 @@ LOOSE_SIGNATURE = re.compile(
     r"(?m)^[ \t]*(?P<office>(?:De |Het )?(?:Minister|Staatssecretaris|Minister-president|Minister-President|Voorzitter)"
     r"\b[^\n,:]{0,100}),[ \t]*\n(?:[ \t]*\n){0,4}[ \t]*(?P<name>(?:[A-Z]\.){1,5}\s?[A-Za-zÀ-ÿ' -]+|"
     r"[A-Z][a-zà-ÿ]+(?: [A-Za-zà-ÿ'-]+){1,3})[ \t]*$")
-TWO_OFFICES = re.compile(r"\s+en\s+(?=(?:de |het )?(?:[Mm]inister|[Ss]taatssecretaris))")
+TWO_OFFICES = re.compile(r"(?<!eersteminister)(?<!minister-president)\s+en\s+(?=(?:de |het )?(?:[Mm]inister|[Ss]taatssecretaris))")
 
 
 def extract(ctx: Context) -> None:
@@ -163,7 +176,7 @@ def _dutch_questions(ctx: Context) -> bool:
     a = NL_ANSWER.search(ctx.text, q.end())
     if a:
         adate = first_date(a.group("date"))
-        by = persons.register_office(ctx, squash(a.group("by")), a.start("by"))
+        by = _office_holder(ctx, squash(a.group("by")), a.start("by"))
         ctx.date = adate
         ctx.authors = [by] if by else []
         ctx.addressees = askers
@@ -194,16 +207,24 @@ def _belgian_question(ctx: Context) -> bool:
         return False
     nr, qdate = q.group("nr"), first_date(q.group("date1") or q.group("date2"))
     asker = _person(ctx, q.group("asker"), q.start("asker"), role=f"vraagsteller (vraag nr. {nr})")
-    addressee = _offices(ctx, q.group("to"), q.start("to")) if q.group("to") else []
+    addressee = _offices(ctx, q.group("to").strip(), q.start("to")) if q.group("to") else []
+    addressee = addressee or ([_office_holder(ctx, squash(q.group("to")).strip(" ,"), q.start("to"))]
+                              if q.group("to") and BE_OFFICE.match(q.group("to")) else [])
     parl = _be_parliament(ctx)
-    title = re.match(r"[^\n]*\n\s*\n?\s*(?P<t>[^\n]+(?:\n[^\n]+)*?)(?:\n\s*\n|\Z)", ctx.text[q.end():])
-    title_text = squash(title.group("t")) if title else None
+    title = BE_TITLE.match(ctx.text, q.end())
+    title_text = squash(title.group("inline") or title.group("t")) if title else None
     ctx.date = qdate
     a = BE_ANSWER.search(ctx.text, q.end())
     by = None
     if a:
         office = squash(a.group("office") or "").strip(" ,") or None
         by = _person(ctx, a.group("by"), a.start("by"), role=office)
+        addressee = addressee or [by]
+    else:
+        a = BE_OFFICE_ANSWER.search(ctx.text, q.end())
+        a = a if a and a.group("nr") == nr else None
+    if a and not by:  # QRVA: the answering minister is named by office
+        by = _office_holder(ctx, squash(a.group("by")), a.start("by"))
         addressee = addressee or [by]
     ctx.documents.append(DocumentFact(key=f"{slug(parl or 'parlement')}/vraag/{nr}-{qdate}", kind="written_question",
                                       number=nr, date=qdate, title=title_text, authors=(asker,),
@@ -219,12 +240,30 @@ def _belgian_question(ctx: Context) -> bool:
     return True
 
 
+BE_OFFICE = re.compile(r"(?i:vice-?eerste\s?minister|eerste\s?minister|minister|staatssecretaris)\b")
+
+
+def _office_holder(ctx: Context, office: str, start: int) -> str:
+    """A Belgian minister written as an office only (`de vice-eersteminister en minister van Buitenlandse Zaken`):
+    the holder named elsewhere in the text if known, else the office as a person."""
+    office = re.sub(r"^(?:de|het|De|Het)\s+", "", office).strip(" ,")
+    found = persons.register_office(ctx, office, start)
+    if found:
+        return found
+    name = office[0].upper() + office[1:]
+    return ctx.add_actor(f"person/{slug(name)}", name, "person", start, start + len(office), role=name).key
+
+
 def _be_parliament(ctx: Context) -> str | None:
     """The parliament a Belgian bulletin belongs to, from its heading."""
     head = ctx.text[:400]
     for hit in gazetteer.find(head, ctx.jurisdiction):
         if hit.entry.kind == "parliament":
             return records.parliament(ctx, hit.entry.key, hit.start, hit.end)
+    kamer = re.search(r"KAMER VAN VOLKSVERTEGENWOORDIGERS|\bQRVA\b", head)
+    entry = gazetteer.lookup("Kamer van volksvertegenwoordigers", "be") if kamer else None
+    if entry:
+        return records.parliament(ctx, entry.key, kamer.start(), kamer.end())
     m = re.search(r"\b(?P<p>[A-Z][A-Za-z]+ (?:HOOFDSTEDELIJK |Hoofdstedelijk )?(?:PARLEMENT|Parlement))\b", head)
     if not m:
         return None

@@ -123,7 +123,11 @@ def extract(ctx: Context) -> None:
         turn = turns.at(spoken, s.start)
         lo = max(s.start, turn.body) if turn else s.start  # a turn's heading `De heer X (PVV):` holds nothing
         inner = _holders(ctx, s.start + hs, s.start + he, question, fallback=False) if hs >= 0 else []
-        holders = inner or _holders(ctx, lo, s.start + cs, question, fallback=False)
+        related = _relative_holder(ctx, s, cs) if hs < 0 else None
+        if related == []:
+            continue  # `Een land dat het pact niet onderschrijft, ...`: no one in particular
+        holders = inner or related or _source(ctx, lo, s.start + cs, question) or \
+            _holders(ctx, lo, s.start + cs, question, fallback=False)
         if not holders and turn and not question:  # `Mijn fractie heeft nog geen standpunt`, `ik onthield mij`
             holders = turns.speakers_holders(turn, ctx.text[lo:min(s.end, s.start + ce + 12)])
         first = s.start
@@ -162,6 +166,7 @@ def extract(ctx: Context) -> None:
                     date=date if speaker else None, evidence=ctx.evidence(first, s.end)))
     _answer_positions(ctx, blocks, rows, said)
     _verdicts(ctx, instr, rows)
+    _vote_lists(ctx, instr, rows)
     ctx.positions.extend(rows[k] for k in sorted(rows))
 
 
@@ -188,6 +193,33 @@ def _verdicts(ctx: Context, instr: list[Instrument], rows: dict[tuple, PositionF
         rows.setdefault((house, label, stance), PositionFact(
             holder=house, target=label, objective=None, paragraph=None, stance=stance, date=ctx.date,
             evidence=ctx.evidence(s.start, s.end)))
+
+
+# a Belgian roll call: `Hebben voorgestemd:` / `Hebben tegengestemd:` / `Hebben zich onthouden:` over the members
+ROLL_CALL = re.compile(r"(?m)^[ \t]*(?:Hebben|Heeft)\s+(?:(?P<support>voor\s?gestemd)|(?P<oppose>tegen\s?gestemd)|"
+                       r"(?P<undecided>zich\s+onthouden))[ \t]*:?[ \t]*\n?")
+ROLL_END = re.compile(r"\n[ \t]*\n[ \t]*(?=\S)(?![^\n]*\([\w&. -]{1,15}\)[.;]?[ \t]*(?:\n|$))|\n[ \t]*(?=(?:Hebben|Heeft)\s)")
+
+
+def _vote_lists(ctx: Context, instr: list[Instrument], rows: dict[tuple, PositionFact]) -> None:
+    """Each member a roll call lists takes the stance of the list on the item put to the vote: the
+    instrument named last before it."""
+    if "ebben" not in ctx.text and "eeft" not in ctx.text:
+        return
+    for m in ROLL_CALL.finditer(ctx.text):
+        stance = m.lastgroup or ""
+        voted = [i for i in instr if m.start() - 4000 <= i.start < m.start()][-1:]
+        if not voted:
+            continue
+        stop = ROLL_END.search(ctx.text, m.end())
+        end = stop.start() if stop else min(len(ctx.text), m.end() + 2000)
+        end = m.end() + len(ctx.text[m.end():end].rstrip())
+        for who in ctx.mentions_in(m.end(), end):
+            if ctx.actors[who.key].kind != "person":
+                continue
+            rows.setdefault((who.key, voted[0].label, stance), PositionFact(
+                holder=who.key, target=voted[0].label, objective=None, paragraph=None, stance=stance,
+                date=ctx.date, evidence=ctx.evidence(m.start(), end)))
 
 
 def _answer_positions(ctx: Context, blocks: list[Block], rows: dict[tuple, PositionFact],
@@ -253,6 +285,47 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
     if org and any(ctx.actors[k].kind == "person" for k in keys):
         keys = [k if ctx.actors[k].kind != "person" else org for k in keys]
     return list(dict.fromkeys(keys))
+
+
+# the cue stands in a relative clause: `Hongarije, dat het GCM niet steunt` (Hungary), `een land dat ...` (no one)
+RELATIVE = re.compile(r"(?P<comma>,\s*)?\b(?:dat|die)\s+[^,;:.?!]*$")
+INDEFINITE = re.compile(r"\b(?:[Ee]en|[Ee]lk|[Ii]eder|[Gg]een)\s+(?:[\w-]+\s+)?[\w-]+\s*$")
+# `volgens de federale regering ...`: the source holds what follows
+SOURCE = re.compile(r"\b[Vv]olgens\s+(?:de\s+|het\s+)?")
+
+
+def _relative_holder(ctx: Context, s: Sentence, cs: int) -> list[str] | None:
+    """The actor a relative clause holding the cue is about; [] for an indefinite one; None if the cue
+    is in no relative clause."""
+    m = RELATIVE.search(s.text, 0, cs)
+    if not m:
+        return None
+    if INDEFINITE.search(s.text, max(0, m.start() - 40), m.start()):
+        return []
+    if not m.group("comma"):
+        return None
+    at = s.start + m.start()
+    near = [x for x in ctx.mentions_in(max(s.start, at - 80), at) if not ctx.text[x.end:at].strip()
+            and ctx.actors[x.key].kind in HOLDER_KINDS]
+    return [near[-1].key] if near else None
+
+
+def _source(ctx: Context, start: int, cue: int, question: bool) -> list[str]:
+    """The actors a `volgens X` before the cue names, right after `volgens`."""
+    found = None
+    for m in SOURCE.finditer(ctx.text, start, cue):
+        found = m
+    if found is None:
+        return []
+    first = next(iter(ctx.mentions_in(found.end(), cue)), None)
+    if first is None or first.start > found.end() + 2:
+        return []
+    end = first.end
+    more = re.match(r"\s+en\s+(?:de\s+|het\s+)?", ctx.text[end:cue])
+    if more:
+        nxt = next(iter(ctx.mentions_in(end + more.end(), cue)), None)
+        end = nxt.end if nxt is not None and nxt.start == end + more.end() else end
+    return _holders(ctx, found.start(), end, question, fallback=False)
 
 
 def _in_question_block(blocks: list[Block], pos: int) -> bool:

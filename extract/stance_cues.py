@@ -22,7 +22,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("undecided", _cue(r"\b(?:onth(?:ield\w*|oudt|ouden) (?:zich|mij|ons)|(?:zich|mij|ons) (?:\w+ )?onthouden|(?<!\d\s)onthouding(?!en)\w*|nog geen (?:definitief |eind)?(?:standpunt|oordeel)|beraadt zich|nog geen beslissing|"
                        r"nog niet beslist|wordt nog bestudeerd|nog geen besluit)\b")),
     ("oppose", _cue(r"\b(?:niet (?:meer )?(?:te )?(?:zullen |willen |gaan )?(?:steunen|ondersteunen|onderschrijven)|"
-                    r"(?:steun|ondersteun)(?:t|en|de|den)? (?:\w+ ){1,3}niet\b|"
+                    r"(?:steun|ondersteun)(?:t|en|de|den)? (?:\w+ ){1,3}niet\b(?! (?:alleen|enkel|slechts|zomaar)\b)|"
                     r"tr(?:ekt|ekken|ok|okken) (?:\w+ ){0,3}steun (?:\w+ ){0,5}in\b|"
                     r"(?:is|zijn|was|waren) (?:\w+ )?tegen (?:dit|het|dat|deze|de) (?:\w+ )?(?:pact|compact|GCM|GCR|"
                     r"\w*pact|motie|resolutie|verklaring|voorstel)\b|(?:ertegen|tegen (?:deze|de|het|dit) (?:\w+ )?"
@@ -32,7 +32,7 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                     r"stemde\w* (?P<h2>" + _LIST + r") tegen|tegen\s*gestemd|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
                     r"haak\w* af|afgehaakt|tegenstander|weiger\w*|"
                     r"afgeraden|ontra(?:ad|den|dt|adt|dde|dden)|(?:niet|evenmin) voornemens|(?:niet|evenmin) van plan|geen voornemens|geen plannen|indruisten tegen)\b")),
-    ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|onder (?:de )?voorwaarde|langs de lijnen van|(?<!zonder\s)(?<!geen\s)voorbehoud\w*|"
+    ("conditional", _cue(r"\b(?:voor zover|in zoverre|mits|(?:onder|op) (?:de )?voorwaarde|langs de lijnen van|(?<!zonder\s)(?<!geen\s)voorbehoud\w*|"
                          r"interpretatieve verklaring|met behoud van|standpuntverklaring|passen (?:veelal|grotendeels)|"
                          r"niet (?:aan )?in de weg)\b")),
     ("support", _cue(r"\b(?:(?:onder)?steun(?:t|en|de|den|ing)? (?:\w+ )?(?:voor|aan) (?:het|dit|de|deze)\b|"
@@ -50,7 +50,9 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                      r"(?:een )?voorstel (?:\w+ ){0,2}(?:gepubliceerd|gedaan|ingediend|gepresenteerd)|"
                      r"(?:hebben|heeft) (?:\w+ ){0,4}(?:aangenomen|aanvaard|bekrachtigd)|"
                      r"(?:stem\w*|ingestemd) (?:\w+ ){0,2}in met|ingestemd met|"
-                     r"voor (?:deze|de|het|dit) (?:\w+ )?(?:motie|amendement|voorstel|resolutie)\w* (?:hebben|heeft) gestemd)\b")),
+                     r"voor (?:deze|de|het|dit) (?:\w+ )?(?:motie|amendement|voorstel|resolutie)\w* (?:hebben|heeft) gestemd"
+                     # `voor deze motie hebben gestemd de leden der fracties van de PVV en de SGP, zodat ...`
+                     r"(?: de leden (?:der|van de) fracties? (?P<h3>van [^.;:]{2,200}?)(?=,? zodat\b|[.;:]|$))?)\b")),
 ]
 ANSWER_YES = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja\b[.,]?")
 ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voor zover|mits|indien)")
@@ -58,16 +60,41 @@ ANSWER_YES_IF = re.compile(r"^\s*(?:Antwoord\s+[\d ,t/men–-]+\s*)?Ja,\s+(?:voo
 NOT_APPROVED = re.compile(r"\b(?:noch|niet)\b[^.;]{0,80}?\b(?:goedgekeurd|aanvaard|ondertekend)\b", re.S)
 
 
+# a support cue under a negation is opposition: `heeft het pact niet gesteund`, `nooit ingestemd met`, `niet kan
+# steunen`, `geen voorstander`, `keurt het pact niet goed`, `kon zich niet vinden in`; not `niet alleen`, `niet zo dat`
+_NOT = r"\b(?:niet|nooit|geen|evenmin)\b(?!\s+(?:alleen|enkel|slechts|zo\b|omdat|ondenkbaar|uitgesloten|onmogelijk|ongewoon))"
+NEGATED_BEFORE = re.compile(_NOT + r"(?:\s+[\w-]+){0,4}\s*$")
+NEGATED_INSIDE = re.compile(r"\b(?:niet|nooit)\b(?!\s+(?:alleen|enkel|slechts)\b)")
+# where the clause of a cue begins: what stands before it is another clause (`Het is niet zo dat ...`)
+CLAUSE_START = re.compile(r".*(?:[,;:()“”\"]|\b(?:dat|omdat|maar|en|want|terwijl|die|wat|hoewel|zodat)\b)", re.S)
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """Whether a support cue at text[start:end] stands under `niet`, `nooit`, `geen` in its own clause."""
+    if "nie" not in text and "noo" not in text and "gee" not in text and "evenmin" not in text:
+        return False
+    if NEGATED_INSIDE.search(text, start, end):
+        return True
+    window = text[max(0, start - 60):start]
+    head = CLAUSE_START.match(window)
+    return NEGATED_BEFORE.search(window, head.end() if head else 0) is not None
+
+
 def find_cues(text: str) -> list[tuple[str, int, int, int, int]]:
     """Every stance cue in reading order, with the span of holders inside it (or -1, -1); where cues
-    overlap (`niet te willen steunen` holds `steunen`), the one listed first in STANCE_CUES wins."""
+    overlap (`niet te willen steunen` holds `steunen`), the one listed first in STANCE_CUES wins. A
+    negated support cue is opposition."""
     found: list[tuple[str, int, int, int, int]] = []
     for stance, pattern in STANCE_CUES:
         for m in scan.finditer(pattern, text):  # skipped when text has none of the words every match holds
             if not any(a < m.end() and m.start() < b for _, a, b, _, _ in found):
-                inner = next((g for g in ("h", "h2") if g in pattern.groupindex and m.group(g)), None)
+                inner = next((g for g in ("h", "h2", "h3") if g in pattern.groupindex and m.group(g)), None)
                 hs, he = (m.start(inner), m.end(inner)) if inner else (-1, -1)
-                found.append((stance, m.start(), m.end(), hs, he))
+                if stance == "support" and _negated(text, m.start(), hs if inner else m.end()):
+                    stance_here = "oppose"
+                else:
+                    stance_here = stance
+                found.append((stance_here, m.start(), m.end(), hs, he))
     return sorted(found, key=lambda c: c[1])
 
 
@@ -90,9 +117,13 @@ def sentence_stance(text: str) -> tuple[str, int, int, int, int] | None:
 def later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
     """Further cues in the sentence, each with the span of text that names its holders: the words inside
     the cue where it has them, else the text since the previous cue."""
-    spans, prev = [], after
+    spans, prev, condition = [], after, False
     for stance, a, b, hs, he in find_cues(text):
         if a >= after:
-            spans.append((stance, hs, he) if hs >= 0 else (stance, prev, a))
-            prev = b
+            # `steunt het pact op voorwaarde dat België ...`: the subject of a condition holds no stance
+            spans.append((stance, hs, he) if hs >= 0 else (stance, a, a) if condition else (stance, prev, a))
+            prev, condition = b, CONDITION.fullmatch(text, a, b) is not None
     return spans
+
+
+CONDITION = re.compile(r"(?:voor|in) zover(?:re)?|mits|(?:onder|op)\s+(?:de\s+)?voorwaarde", re.I)
