@@ -52,7 +52,7 @@ _TITLE = (r"(?:(?:de heer|mevrouw|dhr\.|mevr\.|minister|staatssecretaris|volksve
 # `Vraag nr. 812 van mevrouw X d.d. 3 juni 2022`, `Vraag nr. 1287 van volksvertegenwoordiger X van 14 november
 # 2018 (N.) aan de ...` (Kamer, QRVA), `Schriftelijke vraag nr. 412 van X d.d. 14/03/2022`
 BE_QUESTION = re.compile(
-    rf"(?:\bVraag|(?m:^)[ \t]*Schriftelijke vraag) nr\.\s*(?P<nr>\d+)\s+van\s+(?:(?P<date1>{BE_DATE})\s+van\s+)?{_TITLE}"
+    rf"(?:\bVraag nr\.|(?m:^)[ \t]*Schriftelijke vraag nr\.)\s*(?P<nr>\d+)\s+van\s+(?:(?P<date1>{BE_DATE})\s+van\s+)?{_TITLE}"
     rf"(?P<asker>{persons.NAME}|{CAPS_NAME})(?:\s+(?:d\.d\.|van)\s+(?P<date2>{BE_DATE}))?(?:\s*\([^)\n]*\))?"
     rf"(?:\s*aan\s+(?:de |het )?(?P<to>[^\n:(]+))?")
 # the title after the question line: `: <title>` on the same line, or an `Onderwerp:` line, or the next paragraph

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import answers, groups, instruments, stance_cues, turns
+from gcmkg.extract import answers, groups, instruments, scan, stance_cues, turns
 from gcmkg.extract import targets as about
 from gcmkg.extract.stance_cues import NOT_APPROVED, STANCE_CUES  # noqa: F401  (tests and scans look them up here)
 from gcmkg.extract.targets import ALL_OBJECTIVES, OBJECTIVES, PARAGRAPH  # noqa: F401
@@ -196,7 +196,7 @@ def _verdicts(ctx: Context, instr: list[Instrument], rows: dict[tuple, PositionF
 
 
 # a Belgian roll call: `Hebben voorgestemd:` / `Hebben tegengestemd:` / `Hebben zich onthouden:` over the members
-ROLL_CALL = re.compile(r"(?m)^[ \t]*(?:Hebben|Heeft)\s+(?:(?P<support>voor\s?gestemd)|(?P<oppose>tegen\s?gestemd)|"
+ROLL_CALL = re.compile(r"(?:Hebben|Heeft)\s+(?:(?P<support>voor\s?gestemd)|(?P<oppose>tegen\s?gestemd)|"
                        r"(?P<undecided>zich\s+onthouden))[ \t]*:?[ \t]*\n?")
 ROLL_END = re.compile(r"\n[ \t]*\n[ \t]*(?=\S)(?![^\n]*\([\w&. -]{1,15}\)[.;]?[ \t]*(?:\n|$))|\n[ \t]*(?=(?:Hebben|Heeft)\s)")
 
@@ -204,9 +204,9 @@ ROLL_END = re.compile(r"\n[ \t]*\n[ \t]*(?=\S)(?![^\n]*\([\w&. -]{1,15}\)[.;]?[ 
 def _vote_lists(ctx: Context, instr: list[Instrument], rows: dict[tuple, PositionFact]) -> None:
     """Each member a roll call lists takes the stance of the list on the item put to the vote: the
     instrument named last before it."""
-    if "ebben" not in ctx.text and "eeft" not in ctx.text:
-        return
-    for m in ROLL_CALL.finditer(ctx.text):
+    for m in scan.finditer(ROLL_CALL, ctx.text):
+        if ctx.text[ctx.text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+            continue  # a list heading starts its line
         stance = m.lastgroup or ""
         voted = [i for i in instr if m.start() - 4000 <= i.start < m.start()][-1:]
         if not voted:
@@ -288,7 +288,7 @@ def _holders(ctx: Context, start: int, cue: int, question: bool, fallback: bool 
 
 
 # the cue stands in a relative clause: `Hongarije, dat het GCM niet steunt` (Hungary), `een land dat ...` (no one)
-RELATIVE = re.compile(r"(?P<comma>,\s*)?\b(?:dat|die)\s+[^,;:.?!]*$")
+RELATIVE = re.compile(r"\b(?:dat|die)\s+[^,;:.?!]*$")
 INDEFINITE = re.compile(r"\b(?:[Ee]en|[Ee]lk|[Ii]eder|[Gg]een)\s+(?:[\w-]+\s+)?[\w-]+\s*$")
 # `volgens de federale regering ...`: the source holds what follows
 SOURCE = re.compile(r"\b[Vv]olgens\s+(?:de\s+|het\s+)?")
@@ -297,14 +297,16 @@ SOURCE = re.compile(r"\b[Vv]olgens\s+(?:de\s+|het\s+)?")
 def _relative_holder(ctx: Context, s: Sentence, cs: int) -> list[str] | None:
     """The actor a relative clause holding the cue is about; [] for an indefinite one; None if the cue
     is in no relative clause."""
-    m = RELATIVE.search(s.text, 0, cs)
+    head = s.text[:cs]
+    m = RELATIVE.search(head) if "dat" in head or "die" in head else None
     if not m:
         return None
     if INDEFINITE.search(s.text, max(0, m.start() - 40), m.start()):
         return []
-    if not m.group("comma"):
+    comma = re.search(r",\s*$", head[:m.start()])
+    if not comma:
         return None
-    at = s.start + m.start()
+    at = s.start + comma.start()
     near = [x for x in ctx.mentions_in(max(s.start, at - 80), at) if not ctx.text[x.end:at].strip()
             and ctx.actors[x.key].kind in HOLDER_KINDS]
     return [near[-1].key] if near else None
