@@ -12,8 +12,15 @@ A query may declare parameters with comment lines `# param NAME: what it is`;
 a value given for NAME is bound to ?param_NAME by a VALUES block at
 the start of the query's WHERE clause, so the same text runs on pyoxigraph and on
 any SPARQL endpoint. A parameter not given stays unbound. The value is bound as a
-string; a value that is an absolute IRI is also bound, as that IRI, to ?param_NAME_iri, which a
-query can use in a triple pattern to look the IRI up instead of comparing every candidate with it.
+string. A query that names nodes by a parameter (a holder, a series, a fact) can also let the engine
+look them up instead of comparing every candidate with the value: it writes the placeholder
+`VALUES ?param_NAME_iri { UNDEF }` (a no-op: one solution that binds nothing) in each group that
+should start from those nodes, and uses ?param_NAME_iri in a triple pattern there. When NAME is given,
+each placeholder is filled with the nodes the value can name: the value itself if it is an IRI, and
+every node whose skos:prefLabel equals it, case ignored (one look-up in the same store or endpoint).
+The query keeps its own FILTER on ?param_NAME, so the rows are the same as without the look-up; the
+placeholder only lets the engine start from those nodes. A query without placeholders gets the older
+binding: a value that is an absolute IRI is bound, as that IRI, to ?param_NAME_iri after the first WHERE.
 """
 
 from __future__ import annotations
@@ -82,8 +89,14 @@ def parse_params(items: list[str] | None) -> dict[str, str]:
     return params
 
 
-def prepared_query(name_or_path: str, params: Mapping[str, str] | None = None) -> str:
-    """The query text with the given parameters bound: what runs, locally or on an endpoint."""
+Lookup = Callable[[str], list[str]]  # runs a SELECT of one variable, returns its values (IRIs)
+
+
+def prepared_query(name_or_path: str, params: Mapping[str, str] | None = None, lookup: Lookup | None = None) -> str:
+    """The query text with the given parameters bound: what runs, locally or on an endpoint.
+
+    `lookup` runs the look-up of the nodes a value names (see the module docstring) on the same data;
+    without it, the placeholders stay as they are (same rows, the engine compares every candidate)."""
     text = query_text(name_or_path)
     if not params:
         return text
@@ -96,9 +109,31 @@ def prepared_query(name_or_path: str, params: Mapping[str, str] | None = None) -
     m = _WHERE.search(text, body_start)
     if m is None:
         raise QueryError(f"{name_or_path}: declares parameters but has no WHERE {{ to bind them in")
-    values = "".join(f" VALUES ?param_{k} {{ {_string_literal(v)} }}" + _iri_values(k, v)
+    placeholders = {k for k in params if _placeholder(k).search(text)}
+    values = "".join(f" VALUES ?param_{k} {{ {_string_literal(v)} }}" + ("" if k in placeholders else _iri_values(k, v))
                      for k, v in sorted(params.items()))
-    return text[:m.end()] + values + text[m.end():]
+    text = text[:m.end()] + values + text[m.end():]
+    if lookup is not None:
+        for k in sorted(placeholders):
+            nodes = " ".join(f"<{iri}>" for iri in named_nodes(params[k], lookup))
+            text = _placeholder(k).sub(lambda _m, k=k, nodes=nodes: f"VALUES ?param_{k}_iri {{ {nodes} }}", text)
+    return text
+
+
+def _placeholder(name: str) -> re.Pattern[str]:
+    return re.compile(rf"VALUES\s+\?param_{re.escape(name)}_iri\s*\{{\s*UNDEF\s*\}}")
+
+
+def named_nodes(value: str, lookup: Lookup) -> list[str]:
+    """The IRIs a parameter value can name: itself if it is an IRI, and the nodes whose skos:prefLabel
+    equals it with case ignored (compared by the engine, with the LCASE the queries' FILTERs use)."""
+    found = set(lookup("SELECT DISTINCT ?node WHERE { ?node <http://www.w3.org/2004/02/skos/core#prefLabel> ?label "
+                       f"FILTER(LCASE(STR(?label)) = LCASE({_string_literal(value)})) }}"))
+    try:
+        found.add(ox.NamedNode(value).value)
+    except ValueError:  # not an IRI: only labels can match
+        pass
+    return sorted(iri for iri in found if not _NOT_IN_IRIREF.search(iri))
 
 
 def _leading_comments(text: str) -> list[str]:
@@ -190,10 +225,10 @@ def run_query(name_or_path: str, graph: Graph | Path | None, store: ox.Store | N
 
     Pass `store` (from load_store) to run several queries without loading the graph each time;
     `params` binds the query's declared parameters."""
-    text = prepared_query(name_or_path, params)
     if store is None and graph is None:
         raise ValueError("run_query needs a graph or a store")
     store = store if store is not None else load_store(graph)
+    text = prepared_query(name_or_path, params, store_lookup(store))
     try:
         solutions = store.query(text)
     except SyntaxError as err:
@@ -204,6 +239,13 @@ def run_query(name_or_path: str, graph: Graph | Path | None, store: ox.Store | N
     # a solution iterates over its values in the order of `variables` (None if unbound): faster than by name
     rows = [tuple(cell(term) for term in solution) for solution in solutions]
     return [dict(zip(columns, row)) for row in _sorted_tuples(rows)]
+
+
+def store_lookup(store: ox.Store) -> Lookup:
+    """A `Lookup` on a pyoxigraph store: the IRIs in the first column of a SELECT."""
+    def lookup(query: str) -> list[str]:
+        return [s[0].value for s in store.query(query) if isinstance(s[0], ox.NamedNode)]
+    return lookup
 
 
 def sort_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -88,8 +88,21 @@ def run_remote_query(name_or_path: str, endpoint: str, params: Mapping[str, str]
                      graph_iri: str | None = None, timeout: float = TIMEOUT) -> list[dict[str, str]]:
     """Rows of a named query or .rq file run on a SPARQL endpoint (e.g. http://localhost:7878/query),
     as run_query makes them locally. With `graph_iri`, that graph is the query's default graph."""
+    def select(query: str) -> tuple[list[str], list[dict]]:
+        return _select(endpoint, query, graph_iri, timeout)
+
+    def lookup(query: str) -> list[str]:  # the nodes a parameter value names, looked up on the same endpoint
+        columns, bindings = select(query)
+        return [b[columns[0]]["value"] for b in bindings if b.get(columns[0], {}).get("type") == "uri"]
+
+    columns, bindings = select(prepared_query(name_or_path, params, lookup))
+    return sort_rows([{c: cell_text(b[c]["value"]) if c in b else "" for c in columns} for b in bindings])
+
+
+def _select(endpoint: str, query: str, graph_iri: str | None, timeout: float) -> tuple[list[str], list[dict]]:
+    """The variables and bindings of a SELECT query run on a SPARQL endpoint."""
     url, headers = _split_credentials(endpoint)
-    form = {"query": prepared_query(name_or_path, params)}
+    form = {"query": query}
     if graph_iri:
         form["default-graph-uri"] = graph_iri
     req = urllib.request.Request(url, data=urllib.parse.urlencode(form).encode("utf-8"), method="POST", headers={
@@ -98,8 +111,6 @@ def run_remote_query(name_or_path: str, endpoint: str, params: Mapping[str, str]
     body = _request(req, url, timeout)
     try:
         results = json.loads(body)
-        columns = results["head"]["vars"]
-        bindings = results["results"]["bindings"]
+        return results["head"]["vars"], results["results"]["bindings"]
     except (ValueError, KeyError, TypeError):
         raise RemoteError(f"{url}: the answer is not SPARQL JSON results of a SELECT query") from None
-    return sort_rows([{c: cell_text(b[c]["value"]) if c in b else "" for c in columns} for b in bindings])

@@ -516,10 +516,13 @@ def test_sort_key_orders_as_text_and_numbers_part_by_part() -> None:
     assert natural_key("7") != natural_key("07") and natural_key("٣") < natural_key("10")
 
 
-def test_an_iri_parameter_is_also_bound_as_an_iri(sample_store) -> None:
-    """evidence looks the fact up by ?param_fact_iri; a value that is no IRI only gets the string binding."""
-    text = prepared_query("evidence", {"fact": BASE + "actor/person/x"})
+def test_an_iri_parameter_is_also_bound_as_an_iri(sample_store, tmp_path) -> None:
+    """A query without `VALUES ?param_NAME_iri { UNDEF }` placeholders gets an IRI value bound to ?param_NAME_iri
+    after its first WHERE; a value that is no IRI only gets the string binding. evidence uses the placeholder."""
+    rq = tmp_path / "facts.rq"
+    rq.write_text(query_text("evidence").replace("VALUES ?param_fact_iri { UNDEF }", ""), encoding="utf-8")
+    text = prepared_query(str(rq), {"fact": BASE + "actor/person/x"})
     assert f'VALUES ?param_fact {{ "{BASE}actor/person/x" }} VALUES ?param_fact_iri {{ <{BASE}actor/person/x> }}' in text
-    assert "param_fact_iri {" not in prepared_query("evidence", {"fact": BASE + "a b"})
+    assert "param_fact_iri {" not in prepared_query(str(rq), {"fact": BASE + "a b"})
     iri = q("series_attendance", sample_store)[0]["actor"]
     assert q("evidence", sample_store, fact=iri) and q("evidence", sample_store, fact=iri + " ") == []
