@@ -22,6 +22,7 @@ from gcmkg.extract.attendance_lists import attendees as _attendees, list_block
 from gcmkg.extract.attendance_refs import ALL_OF, MeetingRefs
 from gcmkg.extract.attendance_speakers import record_meeting, speaker_at, turns
 from gcmkg.extract.context import Context, Meeting, Mention
+from gcmkg.extract.dates import find_dates
 from gcmkg.extract.models import AttendanceFact
 from gcmkg.extract.segment import Sentence
 from gcmkg.extract.textutil import slug
@@ -103,7 +104,7 @@ def extract(ctx: Context) -> None:
                 subject = _carried(st)  # `hij nam deel ..., en was niet uitgenodigd`, `het werd niet uitgenodigd`
             if subject:
                 st.carried_at, st.carried = None, subject
-            meetings = meetings or refs.fallback(cs)
+            meetings = meetings or ([] if _other_day(ctx, refs, cs, ce) else refs.fallback(cs))
             sitting = refs.sitting(cs) if not meetings else []
             if _introduces(ctx, clause, ce, found, meetings):
                 found = []
@@ -170,6 +171,15 @@ def _listed_after(st: _State, colon: int, sentence_end: int) -> list[str]:
         return [m.key for a, b in zip(cuts, cuts[1:]) for m in _attendees(ctx, a, b)]
     start, end = list_block(ctx.text, colon + 1)
     return [m.key for m in _attendees(ctx, start, end)]
+
+
+def _other_day(ctx: Context, refs: MeetingRefs, cs: int, ce: int) -> bool:
+    """`was uitgenodigd voor de vergadering van 21 februari` where no meeting was held that day (it was called
+    off): the clause speaks of that day, not of the meeting before."""
+    if not any(c.isdigit() for c in ctx.text[cs:ce]):
+        return False
+    days = {m.start for m in refs.dated}
+    return any(len(x) == 10 and x not in days for d in find_dates(ctx.text, ctx.date, cs, ce) for x in d.dates)
 
 
 def _remember(st: _State, cs: int, ce: int) -> None:

@@ -82,3 +82,35 @@ def long_end(ctx: Context, start: int, end: int, day: str) -> str | None:
         return None
     n = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5}[m.group("n").lower()]
     return (dt.date.fromisoformat(day) + dt.timedelta(days=n - 1)).isoformat()
+
+
+# a meeting that did not take place: `werd afgelast`, `is niet doorgegaan`, `werd uitgesteld`, `geannuleerd`
+CANCELLED = re.compile(r"\b(?:afgelast|geannuleerd|geschrapt|afgeblazen|(?:werd|werden|wordt|is|zijn)\s+(?:\w+\s+){0,2}?uitgesteld|"
+                       r"uitgesteld|verdaagd|niet\s+(?:door(?:gegaan|gaan)|plaats(?:gevonden|vinden))|"
+                       r"(?:ging|gingen|gaat|gaan)\s+(?:\w+\s+){0,3}?niet\s+door|(?:vond|vonden)\s+(?:\w+\s+){0,3}?niet\s+plaats)\b",
+                       re.IGNORECASE)
+# `werd niet afgelast`, `Indien de vergadering wordt afgelast`: it did take place, or may
+NOT_CANCELLED = re.compile(r"\b(?:niet|nooit|geen)\s+(?:\w+\s+)?$|^\s*(?:[Ii]ndien|[Aa]ls|[Mm]ocht|[Zz]ou|[Ww]anneer)\b")
+NEW_DAY = re.compile(r"\b(?:tot|naar|op)\s+(?:\w+\s+)?$")
+
+
+def cancelled(text: str, start: int, end: int, dates: list[DateMention]) -> set[tuple[int, int]]:
+    """The spans of the dates in text[start:end] whose meeting did not take place: those before a cancellation
+    cue, or after it but not as the new day (`uitgesteld tot 28 februari`)."""
+    if text[start:end].rstrip().endswith("?"):
+        return set()
+    cue = CANCELLED.search(text, start, end)
+    if cue is None or NOT_CANCELLED.search(text[start:cue.start()]):
+        return set()
+    before = sorted((d.start, d.end) for d in dates if d.start < cue.start())
+    # the date nearest before the cue, with those listed just before it (`van 24 januari en 7 februari`)
+    chain = before[-1:]
+    for d in reversed(before[:-1]):
+        if not LISTED.fullmatch(text, d[1], chain[0][0]):
+            break
+        chain.insert(0, d)
+    after = [(d.start, d.end) for d in dates if d.start >= cue.end() and not NEW_DAY.search(text, cue.end(), d.start)]
+    return set(chain or after[:1])
+
+
+LISTED = re.compile(r"\s*(?:,|en|of)\s*(?:(?:op|van|die van)\s+)?")

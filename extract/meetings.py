@@ -159,6 +159,7 @@ def extract(ctx: Context) -> None:
     home = record[0] if record else _heading_series(ctx, mentions)
     last: str | None = home
     sentences = ctx.sentences
+    called_off: set[str] = set()  # meetings the text says did not take place
     for i, s in enumerate(sentences):
         sentence = squash(s.text)
         # `Morgen stemt de Algemene Vergadering`: a vote by no parliament leaves the day to the body named
@@ -174,6 +175,9 @@ def extract(ctx: Context) -> None:
         dates += meeting_days.nearby(ctx, s.start, s.end, [(w.start, w.end) for w in words], dates)
         dates = [meeting_days.in_year(ctx, d, s.text) for d in dates]
         dates += _listed_after(ctx, i, words)
+        off = meeting_days.cancelled(text, s.start, s.end, find_dates(text, ctx.date, s.start, s.end)) \
+            if meeting_days.CANCELLED.search(s.text) else set()
+        off_days = [x for d in find_dates(text, ctx.date, s.start, s.end) if (d.start, d.end) in off for x in d.dates]
         bound: dict[int, list[DateMention]] = {}
         for d in dates:
             w = _nearest(ctx, words, d, sentence, s.text)
@@ -183,10 +187,13 @@ def extract(ctx: Context) -> None:
             name = _series(ctx, w, sentence, last, home)
             if name and w.series != "vote":
                 last = name
+            called_off.update(f"{slug(name)}/{day}" for day in off_days if name)
             if wi not in bound or not name:
                 continue
             for d in bound[wi]:
                 days = [x for x in d.dates if len(x) == 10]
+                if (d.start, d.end) in off:
+                    continue
                 if d.is_range and days:
                     _add(ctx, name, days[0], days[-1], w, d)
                 else:
@@ -194,6 +201,8 @@ def extract(ctx: Context) -> None:
                         _add(ctx, name, day, meeting_days.long_end(ctx, w.start, w.end, day), w, d)
     if record:
         _record_meeting(ctx, *record)
+    for key in called_off:
+        ctx.meetings.pop(key, None)
     _ordinals_and_places(ctx)
     _agendas(ctx)
 
