@@ -41,6 +41,9 @@ WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag"
 BARE_WEEKDAY = re.compile(r"\b(?P<wd>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s*\d)",
                           re.IGNORECASE)
 WEEKDAY_PAIR = re.compile(r"\s+(?:en|tot|tot en met|t/m)\s+|\s*[-–]\s*")
+# `de 5e jl.`, `de 12de dezer`: a day of the month of the document's date, or of the month before when that day
+# is still to come
+ORDINAL_DAY = re.compile(r"\b[Dd]e\s+(?P<d>\d{1,2})(?:e|ste|de)\s+(?P<w>jl\.?|jongstleden|ll\.|laatstleden|dezer)(?!\w)")
 MONTH_YEAR = re.compile(rf"\b(?:(?:begin|eind|medio|half)\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 
 
@@ -105,6 +108,12 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
         if d:
             found.append(DateMention(m.start(), m.end(), (d,), yearless=not y))
             taken.append((m.start(), m.end()))
+    if ref and len(ref) == 10:
+        for m in ORDINAL_DAY.finditer(text, start, end):
+            d = _ordinal_day(int(m.group("d")), ref)
+            if d:
+                found.append(DateMention(m.start(), m.end(), (d,), yearless=True))
+                taken.append((m.start(), m.end()))
     for m in MONTH_YEAR.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -113,6 +122,14 @@ def find_dates(text: str, ref: str | None = None, start: int = 0, end: int | Non
             found.append(DateMention(m.start(), m.end(), (d,)))
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _ordinal_day(day: int, ref: str) -> str | None:
+    """`de 5e jl.` in a text of `ref`: the 5th of ref's month, or of the month before when ref is earlier."""
+    y, m, today = int(ref[:4]), int(ref[5:7]), int(ref[8:10])
+    if day > today:
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    return iso(y, m, day)
 
 
 def weekday_dates(text: str, ref: str | None, start: int = 0, end: int | None = None,

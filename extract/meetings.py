@@ -228,8 +228,8 @@ def _owned_elsewhere(ctx: Context, d: DateMention, spans: list[tuple[int, int]])
     if not m:
         return False
     at = d.start - len(before) + m.start("w")
-    if m.group("w") in ("plaats", "vindt", "loopt"):  # `vindt plaats van 17 tot 20 mei`
-        return False
+    if m.group("w") in ("plaats", "vindt", "loopt") or d.is_range:  # `vindt plaats van 17 tot 20 mei`, `van 10 tot en
+        return False  # met 12 december`: a text is dated on one day
     if any(a <= at < b or a < at + len(m.group("w")) <= b for a, b in spans):
         return False
     # `de IMC Migratie en Integratie van 25 oktober`: the name a mention starts
