@@ -51,13 +51,58 @@ def extract(ctx: Context) -> None:
         status = next(s for s, _ in HEADS if head.group(s))
         start, end = list_block(ctx.text, head.end())
         meeting = meeting_for(dated, head.start())
+        if meeting is not None and not heading_allows(ctx, meeting, head.start()):
+            meeting = None
         if meeting is None or end <= start:
             continue
+        if status == "present" and MEMBERS.search(head.group(0)):
+            members(ctx, start, end)
         for mention in attendees(ctx, start, end):
             rows.setdefault((meeting.key, mention.key, status), AttendanceFact(
                 meeting=meeting.key, actor=mention.key, status=status, evidence=ctx.evidence(head.start(), end)))
     known = {(a.meeting, a.actor, a.status) for a in ctx.attendance}
     ctx.attendance.extend(rows[k] for k in sorted(rows) if k not in known)
+
+
+# `Aanwezig zijn 139 leden der Kamer, te weten:` over members named by surname only
+MEMBERS = re.compile(r"\bleden\b")
+SURNAME = re.compile(r"(?:(?:[A-Z]\.){1,4}\s*)?(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|'t|[Ee]l|[Ll]e|[Ll]a)\s+){0,3}"
+                     r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*")
+MEMBER_SEP = re.compile(r"\s*,\s*|\s+en\s+|[.;]?\s*$")
+
+
+def members(ctx: Context, start: int, end: int) -> None:
+    """Each surname of a members list (`Aarts, Van Beuningen, Bosma en Zwart,`) that names no actor yet is a
+    person, the member of that name."""
+    from gcmkg.extract.textutil import slug
+
+    pos = start
+    while pos < end:
+        m = SURNAME.match(ctx.text, pos, end)
+        sep = MEMBER_SEP.match(ctx.text, m.end(), end) if m else None
+        if not m or not sep or (sep.end() == m.end() and m.end() < end):
+            return  # not a plain list of surnames (any more): leave the rest to the mentions
+        if not ctx.mentions_in(m.start(), m.end()):
+            ctx.add_actor(f"person/{slug(m.group(0))}", m.group(0), "person", m.start(), m.end())
+        pos = sep.end()
+        if sep.end() == m.end():
+            return
+
+
+def heading_allows(ctx: Context, meeting: Meeting, pos: int) -> bool:
+    """A list that stands before every mention of its meeting belongs to it only when the heading above the list
+    names no other meeting: `Integraal verslag van de commissievergadering / Aanwezig: ...` is the committee's
+    list, not that of the CoorMulti the text later speaks of."""
+    if min(a for a, _ in meeting.spans) < pos:
+        return True
+    from gcmkg.extract.meetings import MEETING_WORD
+
+    head = ctx.text[:pos]
+    if not MEETING_WORD.search(head) and not re.search(r"\b[Cc]ommissie\b", head):
+        return True
+    low = head.lower()
+    words = {w for w in re.split(r"[\W_]+", meeting.series.lower()) if len(w) > 2} - {"van", "de", "het", "vergadering"}
+    return any(w in low for w in words)
 
 
 def list_block(text: str, pos: int) -> tuple[int, int]:

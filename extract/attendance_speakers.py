@@ -84,14 +84,15 @@ def record_meeting(ctx: Context) -> Meeting | None:
     from gcmkg.extract.series import record_series
     from gcmkg.extract.textutil import slug
 
-    from gcmkg.extract.attendance_lists import HEAD, dated_meetings, meeting_for
+    from gcmkg.extract.attendance_lists import HEAD, dated_meetings, heading_allows, meeting_for
 
     rec = record_series(ctx)
     if rec:
         return ctx.meetings.get(f"{slug(rec[0])}/{rec[1]}")
     heads = [h for h in HEAD.finditer(ctx.text) if h.group("present")]
     if heads:
-        return meeting_for(dated_meetings(ctx), heads[0].start())
+        found = meeting_for(dated_meetings(ctx), heads[0].start())
+        return found if found is not None and heading_allows(ctx, found, heads[0].start()) else None
     head = re.match(r"(?:[^\n]*\n){0,8}", ctx.text)
     end = head.end() if head else 0
     for m in sorted(ctx.meetings.values(), key=lambda m: m.key):

@@ -87,6 +87,7 @@ NOT_OF = re.compile(r"\b(?:na|nadat|sinds)\b|\ben\s+(?:heeft|hebben|had|hadden|i
 # a date that dates a text, not a meeting: `(ingezonden 3 december 2018)`, `Vastgesteld 14 december 2018`
 DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|(?m:^[ \t]*Datum[ \t]*:?)|"
                       r"\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
+RECORD_DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
 SUBSECTION = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+[\w-]+){0,3}\s*\((?P<date>[^()]{6,30})\)")
 DEICTIC = re.compile(r"\b(?:dit|deze)\s+(?:mondeling\s+)?(?:debat|vergadering|overleg|hoorzitting|commissievergadering|"
                      r"plenumvergadering|zitting)\b", re.IGNORECASE)
@@ -315,8 +316,9 @@ def _add(ctx: Context, series: str, start: str, end: str | None, w: Mention, d: 
 def _record_meeting(ctx: Context, series: str, date: str) -> None:
     """The sitting a record reports, dated where the record gives its date; `dit debat` refers to it."""
     first = next((d for d in find_dates(ctx.text, ctx.date, 0, min(len(ctx.text), 800)) if date in d.dates), None)
-    if first is None or DOC_DATE.search(ctx.text[max(0, first.start - 80):first.start]):
-        return  # `Vastgesteld 2 april 2030`: the day the report was settled, not the day of the sitting
+    if first is None or RECORD_DOC_DATE.search(ctx.text[max(0, first.start - 80):first.start]):
+        return  # `Vastgesteld 2 april 2030`: the day the report was settled, not the day of the sitting (minutes:
+        # `Datum: 20/07/2030` is the day of the meeting)
     _add(ctx, series, date, None, Mention(first.start, first.end, "", series), first)
     meeting = ctx.meetings[f"{slug(series)}/{date}"]
     for m in DEICTIC.finditer(ctx.text):

@@ -31,6 +31,10 @@ DATELINE = re.compile(rf"(?m)^[ \t]*(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ
 MINUTES = re.compile(r"(?m)^[ \t]*(?P<what>SAMENVATTING|VERSLAG|NOTULEN|BESLUITENLIJST|Samenvatting|Verslag|Notulen|"
                      r"Besluitenlijst)\s+(?P<of>van\s+de\s+(?:vergadering|bijeenkomst|zitting)\s+van\s+(?:het|de)\s+"
                      r"(?P<body>[^\n]+))")
+# minutes headed by the word alone, the body on the next line and a `Datum: vrijdag 20/07/2030` line
+MINUTES_HEAD = re.compile(r"\A\s*(?P<what>NOTULEN|VERSLAG|BESLUITENLIJST|Notulen|Verslag|Besluitenlijst)[ \t]*\n\s*"
+                          r"(?P<body>[A-ZÀ-Ý][^\n:]{2,120})[ \t]*\n")
+MINUTES_DATUM = re.compile(rf"(?m)^[ \t]*Datum[ \t]*:[ \t]*(?i:{_WEEKDAY})(?P<date>{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})[ \t]*$")
 REFERENCE = re.compile(r"\s*(?P<nr>[A-Z][A-Za-z]{0,5}[ \t]?(?:\(\d{4}\)[ \t]?)?\d+(?:[/.-]\d+)*)[ \t]*\n")
 ON_BEHALF = re.compile(r"(?m)^[ \t]*(?:Voor|Namens)\s+(?:het|de)\s+(?P<org>[^\n,]{3,80}),[ \t]*\n(?:[ \t]*\n){0,3}"
                        rf"[ \t]*(?P<name>{persons.NAME})[ \t]*\n(?:[ \t]*(?P<office>[a-z][^\n]{{2,80}}))?")
@@ -120,7 +124,7 @@ def minutes(ctx: Context) -> bool:
     """Minutes of a body's meeting (a report); True when the file holds them."""
     m = MINUTES.search(ctx.text, 0, min(len(ctx.text), 800))
     if not m:
-        return False
+        return _dated_minutes(ctx)
     line = DATELINE.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 300))
     date = first_date(line.group("date")) if line else None
     ref = REFERENCE.match(ctx.text, line.end()) if line else None
@@ -137,4 +141,20 @@ def minutes(ctx: Context) -> bool:
     ctx.documents.append(DocumentFact(key=f"minutes/{slug(m.group('body'))[:40]}/{date or ctx.doc.sha256[:12]}",
                                       kind="report", number=ref.group("nr") if ref else None, date=date, title=title,
                                       authors=tuple(authors), evidence=ctx.evidence(m.start("what"), end)))
+    return True
+
+
+def _dated_minutes(ctx: Context) -> bool:
+    """`NOTULEN` over the body's name and a `Datum: vrijdag 20/07/2030` line: the minutes of its meeting that day."""
+    m = MINUTES_HEAD.match(ctx.text)
+    line = MINUTES_DATUM.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 400)) if m else None
+    if not m or not line:
+        return False
+    date = first_date(line.group("date"))
+    body = squash(m.group("body"))
+    title = f"{m.group('what').capitalize()} van de vergadering van de {body}"
+    ctx.date = ctx.date or date
+    ctx.documents.append(DocumentFact(key=f"minutes/{slug(body)[:40]}/{date or ctx.doc.sha256[:12]}", kind="report",
+                                      date=date, title=title, authors=(),
+                                      evidence=ctx.evidence(m.start("what"), line.end())))
     return True

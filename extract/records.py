@@ -38,8 +38,10 @@ FLEMISH_RECORD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissi
 # the same on three lines: `Commissievergadering` / `C77 – WEL12` / `Maandag 11 maart 2030`
 FLEMISH_HEAD = re.compile(rf"(?m)^[ \t]*(?P<kind>Plenaire vergadering|Commissievergadering)[ \t]*\n[ \t]*(?:nr\.\s*)?"
                           rf"(?P<nr>[A-Z]?\d+)(?:[ \t]*[–-][ \t]*[A-Z]+\d*)?[ \t]*\n[ \t]*(?i:{_WEEKDAY})(?P<date>{DATE})")
-# Staten-Generaal Handelingen of one sitting: `9e vergadering   Dinsdag 4 juni 2030` under the house's name
-SITTING = re.compile(rf"(?m)^[ \t]*(?P<nr>\d{{1,3}})(?:e|ste|de)\s+vergadering[ \t]+(?i:{_WEEKDAY})(?P<date>{DATE})[ \t]*$")
+# Staten-Generaal Handelingen of one sitting: `9e vergadering   Dinsdag 4 juni 2030` (or the day on the next line)
+# under the house's name
+SITTING = re.compile(rf"(?m)^[ \t]*(?P<nr>\d{{1,3}})(?:e|ste|de)\s+vergadering(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+                     rf"(?i:{_WEEKDAY})(?P<date>{DATE})[ \t]*$")
 # a Belgian parliamentary document: `DOC 54 3426/001` (Kamer), `Stuk 1234 (2018-2019) – Nr. 1` (Vlaams Parlement)
 PARL_DOC = re.compile(r"\A(?:[^\n]*\n){0,4}?[^\n]*?\b(?P<nr>DOC \d{2} \d{4}/\d{3}|Stuk \d+ \(\d{4}-\d{4}\) [–-] Nr\. \d+)")
 SUBMITTED_BY = re.compile(r"\((?:ingediend|uitgebracht) door (?P<by>[^)]{3,200})\)|UITGEBRACHT DOOR (?P<rap>[A-ZÀ-Ý' .-]+)")
