@@ -46,7 +46,7 @@ NL_QUESTION = re.compile(
     rf"\s*\(ingezonden\s+(?P<date>{DATE})\)", re.S)
 NL_ANSWER = re.compile(rf"Antwoord van (?P<by>.+?)(?:,? mede namens.+?)?\s*\(ontvangen\s+(?P<date>{DATE})\)", re.S)
 # Belgian bulletins also write `d.d. 14/03/2022`
-BE_DATE = rf"(?:{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+BE_DATE = rf"(?:{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
 _TITLE = (r"(?:(?:de heer|mevrouw|dhr\.|mevr\.|minister|staatssecretaris|volksvertegenwoordiger|senator|"
           r"(?:het )?(?:kamer|parlements)lid)\s+)?")
 # `Vraag nr. 812 van mevrouw X d.d. 3 juni 2022`, `Vraag nr. 1287 van volksvertegenwoordiger X van 14 november
@@ -223,9 +223,11 @@ def _belgian_question(ctx: Context) -> bool:
     else:
         a = BE_OFFICE_ANSWER.search(ctx.text, q.end())
         a = a if a and a.group("nr") == nr else None
-    if a and not by:  # QRVA: the answering minister is named by office
+    if a and not by:  # QRVA: the answering minister is named by office, for the federal government
         by = _office_holder(ctx, squash(a.group("by")), a.start("by"))
         addressee = addressee or [by]
+        if parl == "parliament/kamer-van-volksvertegenwoordigers":
+            ctx.speaker_org = _government(ctx, "government/federale-regering", a.start(), a.end())
     ctx.documents.append(DocumentFact(key=f"{slug(parl or 'parlement')}/vraag/{nr}-{qdate}", kind="written_question",
                                       number=nr, date=qdate, title=title_text, authors=(asker,),
                                       addressees=tuple(addressee), parliament=parl,

@@ -307,9 +307,18 @@ def _relative_holder(ctx: Context, s: Sentence, cs: int) -> list[str] | None:
     if not comma:
         return None
     at = s.start + comma.start()
-    near = [x for x in ctx.mentions_in(max(s.start, at - 80), at) if not ctx.text[x.end:at].strip()
-            and ctx.actors[x.key].kind in HOLDER_KINDS]
-    return [near[-1].key] if near else None
+    near = [x for x in ctx.mentions_in(max(s.start, at - 160), at) if ctx.actors[x.key].kind in HOLDER_KINDS]
+    if not near or ctx.text[near[-1].end:at].strip():
+        return None
+    chain = [near[-1]]  # `Polen en Hongarije, die het pact niet steunen`
+    for x in reversed(near[:-1]):
+        if not LISTED.fullmatch(ctx.text, x.end, chain[0].start):
+            break
+        chain.insert(0, x)
+    return list(dict.fromkeys(x.key for x in chain))
+
+
+LISTED = re.compile(r"\s*(?:,|en)\s*(?:de\s+|het\s+)?")
 
 
 def _source(ctx: Context, start: int, cue: int, question: bool) -> list[str]:

@@ -26,7 +26,8 @@ STANCE_CUES: list[tuple[str, re.Pattern[str]]] = [
                     r"tr(?:ekt|ekken|ok|okken) (?:\w+ ){0,3}steun (?:\w+ ){0,5}in\b|"
                     r"(?:is|zijn|was|waren) (?:\w+ )?tegen (?:dit|het|dat|deze|de) (?:\w+ )?(?:pact|compact|GCM|GCR|"
                     r"\w*pact|motie|resolutie|verklaring|voorstel)\b|(?:ertegen|tegen (?:deze|de|het|dit) (?:\w+ )?"
-                    r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd|"
+                    r"(?:motie|amendement|voorstel|resolutie)\w*) (?:hebben|heeft) gestemd"
+                    r"(?: de leden (?:der|van de) fracties? (?P<h4>van [^.;:]{2,200}?)(?=,? zodat\b|[.;:]|$))?|"
                     r"tr(?:ok|okken|ekt|ekken) (?P<h>(?:\S+ ){0,4}?)zich (?:\w+ )?(?:uit \w+ \w+ )?terug|\w* ?teruggetrokken|"
                     r"zich (?:\w+ ){0,4}terug te trekken|niet (?:te gaan |te zullen |zal |zullen |gaat |gaan )?(?:tekenen|ondertekenen)|stap(?:t|ten|te|pen) (?:\w+ ){0,5}uit (?:de|het) (?:onderhandelingen|proces|pact)|uitgestapt|stemde\w* tegen|"
                     r"stemde\w* (?P<h2>" + _LIST + r") tegen|tegen\s*gestemd|verwerp\w*|w(?:ees|ijst|ijzen|ezen) (?:\w+ ){1,3}af|keer\w* (?:\w+ ){0,4}de rug toe|"
@@ -62,7 +63,7 @@ NOT_APPROVED = re.compile(r"\b(?:noch|niet)\b[^.;]{0,80}?\b(?:goedgekeurd|aanvaa
 
 # a support cue under a negation is opposition: `heeft het pact niet gesteund`, `nooit ingestemd met`, `niet kan
 # steunen`, `geen voorstander`, `keurt het pact niet goed`, `kon zich niet vinden in`; not `niet alleen`, `niet zo dat`
-_NOT = r"\b(?:niet|nooit|geen|evenmin)\b(?!\s+(?:alleen|enkel|slechts|zo\b|omdat|ondenkbaar|uitgesloten|onmogelijk|ongewoon))"
+_NOT = r"\b(?:niet|nooit|geen|evenmin)\b(?!\s+(?:alleen|enkel|slechts|zo\b|omdat|anders|ondenkbaar|uitgesloten|onmogelijk|ongewoon))"
 NEGATED_BEFORE = re.compile(_NOT + r"(?:\s+[\w-]+){0,4}\s*$")
 NEGATED_INSIDE = re.compile(r"\b(?:niet|nooit)\b(?!\s+(?:alleen|enkel|slechts)\b)")
 # where the clause of a cue begins: what stands before it is another clause (`Het is niet zo dat ...`)
@@ -88,7 +89,7 @@ def find_cues(text: str) -> list[tuple[str, int, int, int, int]]:
     for stance, pattern in STANCE_CUES:
         for m in scan.finditer(pattern, text):  # skipped when text has none of the words every match holds
             if not any(a < m.end() and m.start() < b for _, a, b, _, _ in found):
-                inner = next((g for g in ("h", "h2", "h3") if g in pattern.groupindex and m.group(g)), None)
+                inner = next((g for g in ("h", "h2", "h3", "h4") if g in pattern.groupindex and m.group(g)), None)
                 hs, he = (m.start(inner), m.end(inner)) if inner else (-1, -1)
                 if stance == "support" and _negated(text, m.start(), hs if inner else m.end()):
                     stance_here = "oppose"
@@ -120,10 +121,15 @@ def later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
     spans, prev, condition = [], after, False
     for stance, a, b, hs, he in find_cues(text):
         if a >= after:
-            # `steunt het pact op voorwaarde dat België ...`: the subject of a condition holds no stance
-            spans.append((stance, hs, he) if hs >= 0 else (stance, a, a) if condition else (stance, prev, a))
+            # `steunt het pact op voorwaarde dat België ...`, `zal het steunen als België het ook steunt`: the
+            # subject of a condition holds no stance; the condition makes the stance before it conditional
+            if hs < 0 and not condition and IF.match(text, prev, a):
+                spans.append(("conditional", a, a))
+            else:
+                spans.append((stance, hs, he) if hs >= 0 else (stance, a, a) if condition else (stance, prev, a))
             prev, condition = b, CONDITION.fullmatch(text, a, b) is not None
     return spans
 
 
 CONDITION = re.compile(r"(?:voor|in) zover(?:re)?|mits|(?:onder|op)\s+(?:de\s+)?voorwaarde", re.I)
+IF = re.compile(r"[\s,]*(?:als|indien|wanneer|zolang)\b")

@@ -90,6 +90,15 @@ def test_a_brussels_question_dated_dd_with_slashes_is_a_written_question_and_its
     assert docs(BRUSSELS.format(question=question, answered=answered)) == expected
 
 
+def test_a_qrva_answer_by_office_speaks_for_the_federal_government():
+    text = QRVA.format(answer="Antwoord van de minister van Asiel en Migratie van 4 maart 2030, op de vraag nr. 2214 "
+                              "van volksvertegenwoordiger Wouter Claeys van 21 januari 2030 (N.):")
+    text += "\n2. Ik heb het pact in Marrakesh gesteund.\n"
+    x = extract_document(from_text("vraag.txt", text))
+    names = {a.key: a.name for a in x.actors}
+    assert {(names[p.holder], p.stance) for p in x.positions} == {("Federale Regering", "support")}
+
+
 def test_the_title_may_follow_the_question_line_after_a_colon():
     text = ("BRUSSELS PARLEMENT\n\nVraag nr. 88 van de heer Sem Lambrecht d.d. 03/02/2030 : De opvang van "
             "nieuwkomers.\n\nHoeveel nieuwkomers werden in 2029 opgevangen?\n")

@@ -58,6 +58,7 @@ def test_negated_support_is_opposition(sentence):
     "Oostenrijk steunt het pact niet alleen, het verdedigt het ook.",
     "Oostenrijk steunt het pact, niet omdat het perfect is, maar omdat het nodig is.",
     "Oostenrijk is het niet eens met de kritiek en steunt het pact.",
+    "Oostenrijk kan niet anders dan het pact steunen.",
 ])
 def test_a_negation_that_does_not_deny_the_support_leaves_it_support(sentence):
     assert ("Oostenrijk", "support", "GCM") in positions(sentence)
@@ -69,7 +70,10 @@ def test_a_negation_that_does_not_deny_the_support_leaves_it_support(sentence):
     ("Nederland steunt het pact op voorwaarde dat België een interpretatieve verklaring aflegt.",
      {("Nederland", "conditional", "GCM")}),
     ("Nederland steunt het pact, mits België het ook steunt.", {("Nederland", "conditional", "GCM")}),
+    ("Nederland zal het pact steunen als Duitsland het ook steunt.", {("Nederland", "conditional", "GCM")}),
     # a relative clause: what it says is of its antecedent, not of the main clause's subject
+    ("Denemarken betreurt de houding van Polen en Hongarije, die het pact niet steunen.",
+     {("Polen", "oppose", "GCM"), ("Hongarije", "oppose", "GCM")}),
     ("Denemarken betreurt de houding van Hongarije, dat het GCM niet steunt.", {("Hongarije", "oppose", "GCM")}),
     ("Denemarken wees op de keuze van Polen, dat het pact verwerpt.", {("Polen", "oppose", "GCM")}),
     # an indefinite antecedent is no one in particular
@@ -155,8 +159,10 @@ def test_a_roll_call_without_an_item_put_to_the_vote_gives_nothing():
      {("PVV", "support"), ("CDA", "support"), ("SGP", "support")}),
     ("De voorzitter: Ik constateer dat de leden der fracties van de PVV en de SGP voor deze motie hebben gestemd, "
      "zodat zij is verworpen.", {("PVV", "support"), ("SGP", "support")}),
+    ("De voorzitter: Ik constateer dat tegen deze motie hebben gestemd de leden der fracties van D66 en de VVD, "
+     "zodat zij is aangenomen.", {("D66", "oppose"), ("VVD", "oppose")}),
 ])
-def test_the_parties_that_voted_for_a_motion_support_it(sentence, expected):
+def test_the_parties_that_voted_for_or_against_a_motion_hold_that_stance(sentence, expected):
     text = ("Tweede Kamer der Staten-Generaal\n\nIn stemming komt de gewijzigde motie-Verbeek c.s. (36001, nr. 77) "
             f"over het migratiepact.\n\n{sentence}\n")
     x = extract_document(from_text("handelingen.txt", text))
