@@ -17,8 +17,12 @@ from gcmkg.extract.models import Flag
 
 NEAR_DAY = 25  # how far a weekday or `vandaag` may stand from the meeting word it dates
 DAYS_LONG = re.compile(r"\b(?P<n>twee|drie|vier|vijf)daagse\b", re.IGNORECASE)
-FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen|stemt|stemmen|volgt|opent|komende|volgende)\b")
-PAST = re.compile(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden|vorige)\b")
+FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen|stemt|stemmen|volgt|opent|komende|volgende|komt|komen|vergadert|"
+                    r"debatteert|bespreekt|beslist|buigt)\b")
+# `vorige`, an auxiliary, or a verb of meeting and deciding in the simple past (`debatteerde`, `hield`, `keurde`)
+PAST = re.compile(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden|vorige|vergaderde|vergaderden|debatteerde|"
+                  r"debatteerden|hield|hielden|kwam|kwamen|keurde|keurden|besliste|besloot|besloten|stemde|stemden|"
+                  r"nam|namen|sprak|spraken|besprak|bespraken|boog|bogen|verwierp|verwierpen)\b")
 
 
 def nearby(ctx: Context, start: int, end: int, words: list[tuple[int, int]], dates: list[DateMention]) -> list[DateMention]:

@@ -88,6 +88,7 @@ NOT_OF = re.compile(r"\b(?:na|nadat|sinds)\b|\ben\s+(?:heeft|hebben|had|hadden|i
 DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|(?m:^[ \t]*Datum[ \t]*:?)|"
                       r"\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
 RECORD_DOC_DATE = re.compile(r"(?:\((?:ingezonden|ontvangen)|[Vv]astgesteld|\bopgesteld\b[^.\n]{0,60}\bop)\s*$")
+DATELINE_AFTER = re.compile(r"[ \t]*\([A-Z][A-Za-z]{1,11}\)[ \t]*[-–=]")
 SUBSECTION = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+[\w-]+){0,3}\s*\((?P<date>[^()]{6,30})\)")
 DEICTIC = re.compile(r"\b(?:dit|deze)\s+(?:mondeling\s+)?(?:debat|vergadering|overleg|hoorzitting|commissievergadering|"
                      r"plenumvergadering|zitting)\b", re.IGNORECASE)
@@ -223,8 +224,8 @@ def _owned_elsewhere(ctx: Context, d: DateMention, spans: list[tuple[int, int]])
     """`De Morgen van 6 december`, `vraag nr. 85 van 7 december`, `(ingezonden 3 december 2018)`: a date that
     dates a text, not a meeting."""
     before = ctx.text[max(0, d.start - 80):d.start]
-    if DOC_DATE.search(before):
-        return True
+    if DOC_DATE.search(before) or DATELINE_AFTER.match(ctx.text, d.end):
+        return True  # `BRUSSEL 6/12 (Belga) =`: the dispatch's date
     m = re.search(r"(?P<w>[\w.-]+)\)?\s+(?:van|d\.d\.)\s+$", before)
     if not m:
         return False

@@ -108,12 +108,18 @@ Belga, 06/12/2030 11:05
     # Friday 6 December 2030: the Tuesday before it
     ("De Kamer van volksvertegenwoordigers heeft op dinsdag een debat gehouden over het migratiepact.",
      ("debat", "2030-12-03", None)),
+    ("De Kamer debatteerde dinsdag over het migratiepact.", ("plenaire vergadering", "2030-12-03", None)),
+    ("Op maandag vergaderde de IMC over het pact.", ("IMC", "2030-12-02", None)),
+    ("De IMC komt op maandag opnieuw samen.", ("IMC", "2030-12-09", None)),  # what will happen: the next Monday
+    ("De Kamer stemt donderdag over de resolutie.", ("plenaire vergadering", "2030-12-12", None)),
+    ("De regering besliste dinsdag in het kernkabinet om het pact te steunen.", ("kernkabinet", "2030-12-03", None)),
     ("De JBZ-Raad kwam de 4e jl. samen in Brussel.", ("JBZ-Raad", "2030-12-04", None)),
     ("De Algemene Vergadering van de Verenigde Naties vergadert van 10 tot en met 12 december in New York.",
      ("Algemene Vergadering VN", "2030-12-10", "2030-12-12")),
 ])
 def test_days_in_news_from_the_dispatch_date(sentence, expected):
-    assert expected in meetings(run(NEWS.format(sentence=sentence)))
+    # the dateline's own date (`BRUSSEL 6/12 (Belga) =`) dates the dispatch, not the meeting
+    assert meetings(run(NEWS.format(sentence=sentence))) == {expected}
 
 
 HANDELINGEN = """Tweede Kamer der Staten-Generaal
