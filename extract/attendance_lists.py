@@ -66,8 +66,10 @@ def extract(ctx: Context) -> None:
 
 # `Aanwezig zijn 139 leden der Kamer, te weten:` over members named by surname only
 MEMBERS = re.compile(r"\bleden\b")
-SURNAME = re.compile(r"(?:(?:[A-Z]\.){1,4}\s*)?(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|'t|[Ee]l|[Ll]e|[Ll]a)\s+){0,3}"
-                     r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*")
+# `Van Beuningen`, `Van 't Hof`, `De Groot-Kuipers`, and a first name where two members share a surname (`Jasper van Dijk`)
+_PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|'t|[Ee]l|[Ll]e|[Ll]a)\s+){0,3}"
+SURNAME = re.compile(rf"(?:(?:[A-Z]\.){{1,4}}\s*|[A-ZÀ-Ý][^\W\d_]+\s+(?=[a-z']))?{_PARTICLES}"
+                     r"[A-ZÀ-Ý][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-Ý][^\W\d_]+)*")
 MEMBER_SEP = re.compile(r"\s*,\s*|\s+en\s+|[.;]?\s*$")
 
 

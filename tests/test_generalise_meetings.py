@@ -132,7 +132,8 @@ Voorzitter: Van der Linden
 
 Aanwezig zijn 139 leden der Kamer, te weten:
 
-Aarts, Van Beuningen, Bosma, De Groot-Kuipers, Van 't Hof, El Idrissi en Zwart,
+Aarts, Van Beuningen, Bosma, Jasper van Dijk, De Groot-Kuipers, Van 't Hof, El Idrissi, Yeşilgöz-Zegerius en
+Zwart,
 
 en de heer Veenstra, minister van Buitenlandse Zaken.
 
@@ -147,13 +148,14 @@ def test_a_surname_only_member_list_gives_each_member_present_at_the_sitting():
     day = "2030-12-04"
     assert {m[1] for m in meetings(x)} == {day}
     present = {name for name, status, d in attendance(x) if status == "present" and d == day}
-    assert {"Aarts", "Van Beuningen", "Bosma", "De Groot-Kuipers", "Van 't Hof", "El Idrissi", "Zwart",
-            "Veenstra"} <= present
+    assert {"Aarts", "Van Beuningen", "Bosma", "Jasper van Dijk", "De Groot-Kuipers", "Van 't Hof", "El Idrissi",
+            "Yeşilgöz-Zegerius", "Zwart", "Veenstra"} <= present
 
 
 def test_a_list_that_is_not_of_surnames_names_no_new_members():
-    text = HANDELINGEN.replace("Aarts, Van Beuningen, Bosma, De Groot-Kuipers, Van 't Hof, El Idrissi en Zwart,",
-                               "de leden van alle fracties, behalve twee,")
+    text = HANDELINGEN.replace("Aarts, Van Beuningen, Bosma, Jasper van Dijk, De Groot-Kuipers, Van 't Hof, El Idrissi, "
+                               "Yeşilgöz-Zegerius en\nZwart,", "de leden van alle fracties, behalve twee,")
+    assert text != HANDELINGEN
     names = {a.name for a in run(text).actors}
     assert not {"de leden", "Behalve", "Fracties"} & names
 
