@@ -62,6 +62,8 @@ BE_ANSWER = re.compile(rf"\bAntwoord van {_TITLE}(?P<by>{persons.NAME})(?P<offic
                        rf"(?P<date>{BE_DATE})")
 # QRVA: `Antwoord van de vice-eersteminister en minister van Buitenlandse Zaken van 12 februari 2019, op de vraag
 # nr. 1287 van ...`: the answer names the office, not the person
+# `Antwoord van de minister d.d. 02/05/2030`, `Antwoord d.d. 02/05/2030`: an answer by office, or by the addressee
+BE_DD_ANSWER = re.compile(rf"\bAntwoord(?:\s+van\s+(?:de |het )?(?P<by>[a-zA-Z][^\n:]{{2,150}}?))?,?\s+d\.d\.\s+(?P<date>{BE_DATE})")
 BE_OFFICE_ANSWER = re.compile(rf"\bAntwoord van (?:de |het )?(?P<by>[a-zA-Z][^\n:]{{2,200}}?)\s+van\s+(?P<date>{DATE}),?"
                               rf"\s+op\s+(?:de\s+)?vraag\s+nr\.\s*(?P<nr>\d+)")
 LETTER_HEAD = re.compile(
@@ -222,9 +224,11 @@ def _belgian_question(ctx: Context) -> bool:
         addressee = addressee or [by]
     else:
         a = BE_OFFICE_ANSWER.search(ctx.text, q.end())
-        a = a if a and a.group("nr") == nr else None
-    if a and not by:  # QRVA: the answering minister is named by office, for the federal government
-        by = _office_holder(ctx, squash(a.group("by")), a.start("by"))
+        a = a if a and a.group("nr") == nr else BE_DD_ANSWER.search(ctx.text, q.end())
+    if a and not by and not a.group("by") and addressee:
+        by = addressee[0]  # `Antwoord d.d. ...`: the minister asked
+    elif a and not by:  # QRVA: the answering minister is named by office, for the federal government
+        by = _office_holder(ctx, squash(a.group("by") or "minister"), a.start("by") if a.group("by") else a.start())
         addressee = addressee or [by]
         if parl == "parliament/kamer-van-volksvertegenwoordigers":
             ctx.speaker_org = _government(ctx, "government/federale-regering", a.start(), a.end())

@@ -99,6 +99,17 @@ def test_a_qrva_answer_by_office_speaks_for_the_federal_government():
     assert {(names[p.holder], p.stance) for p in x.positions} == {("Federale Regering", "support")}
 
 
+@pytest.mark.parametrize("answer_line, by", [
+    ("Antwoord van de minister van Werk d.d. 02/05/2030", "Minister van Werk"),
+    ("Antwoord d.d. 02-05-2030", "Minister van Werk"),  # by the minister asked
+])
+def test_a_brussels_answer_by_office_or_without_a_name(answer_line, by):
+    text = ("BRUSSELS HOOFDSTEDELIJK PARLEMENT\n\nVraag nr. 77 van mevrouw Saar Vinck d.d. 14/03/2030 aan de minister "
+            f"van Werk\n\nOpvolging van het migratiepact.\n\nWelke stappen zet het Gewest?\n\n{answer_line}\n\nGeen.\n")
+    assert {(d[0], d[2], d[3]) for d in docs(text)} == {("written_question", "2030-03-14", ("Saar Vinck",)),
+                                                        ("answer", "2030-05-02", (by,))}
+
+
 def test_the_title_may_follow_the_question_line_after_a_colon():
     text = ("BRUSSELS PARLEMENT\n\nVraag nr. 88 van de heer Sem Lambrecht d.d. 03/02/2030 : De opvang van "
             "nieuwkomers.\n\nHoeveel nieuwkomers werden in 2029 opgevangen?\n")
