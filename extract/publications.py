@@ -34,6 +34,9 @@ MINUTES = re.compile(r"(?m)^[ \t]*(?P<what>SAMENVATTING|VERSLAG|NOTULEN|BESLUITE
 # minutes headed by the word alone, the body on the next line and a `Datum: vrijdag 20/07/2030` line
 MINUTES_HEAD = re.compile(r"\A\s*(?P<what>NOTULEN|VERSLAG|BESLUITENLIJST|Notulen|Verslag|Besluitenlijst)[ \t]*\n\s*"
                           r"(?P<body>[A-ZÀ-Ý][^\n:]{2,120})[ \t]*\n")
+# ... or the body's name first: `IMC Migratie en Integratie - Werkgroep` over `NOTULEN`
+BODY_FIRST = re.compile(r"\A\s*(?P<body>[A-ZÀ-Ý][^\n:]{2,120})[ \t]*\n\s*(?P<what>NOTULEN|VERSLAG|BESLUITENLIJST|Notulen|"
+                        r"Verslag|Besluitenlijst)[ \t]*\n")
 MINUTES_DATUM = re.compile(rf"(?m)^[ \t]*Datum[ \t]*:[ \t]*(?i:{_WEEKDAY})(?P<date>{DATE}|\d{{1,2}}/\d{{1,2}}/\d{{4}})[ \t]*$")
 REFERENCE = re.compile(r"\s*(?P<nr>[A-Z][A-Za-z]{0,5}[ \t]?(?:\(\d{4}\)[ \t]?)?\d+(?:[/.-]\d+)*)[ \t]*\n")
 ON_BEHALF = re.compile(r"(?m)^[ \t]*(?:Voor|Namens)\s+(?:het|de)\s+(?P<org>[^\n,]{3,80}),[ \t]*\n(?:[ \t]*\n){0,3}"
@@ -145,8 +148,9 @@ def minutes(ctx: Context) -> bool:
 
 
 def _dated_minutes(ctx: Context) -> bool:
-    """`NOTULEN` over the body's name and a `Datum: vrijdag 20/07/2030` line: the minutes of its meeting that day."""
-    m = MINUTES_HEAD.match(ctx.text)
+    """`NOTULEN` over the body's name (or under it) and a `Datum: vrijdag 20/07/2030` line: the minutes of its
+    meeting that day."""
+    m = MINUTES_HEAD.match(ctx.text) or BODY_FIRST.match(ctx.text)
     line = MINUTES_DATUM.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 400)) if m else None
     if not m or not line:
         return False

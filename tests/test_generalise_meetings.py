@@ -185,6 +185,14 @@ def test_minutes_with_a_datum_line_are_a_meeting_on_that_day(datum, day):
     assert attendance(x) == {("Sofie Claes", "present", day), ("Marc Lenaerts", "present", day)}
 
 
+def test_minutes_may_name_the_body_above_the_heading():
+    text = MINUTES.format(datum="Datum: vrijdag 20/07/2030").replace(
+        "NOTULEN\n\nWerkgroep Migratie van de IMC\n", "Werkgroep Migratie van de IMC\nNOTULEN\n")
+    x = run(text)
+    assert {(d.kind, d.date) for d in x.documents} == {("report", "2030-07-20")}
+    assert {d for _, _, d in attendance(x)} == {"2030-07-20"}
+
+
 def test_a_datum_line_without_a_minutes_heading_dates_no_meeting():
     x = run(MINUTES.format(datum="Datum: vrijdag 20/07/2030").replace("NOTULEN\n", "Beste collega's,\n"))
     assert not x.meetings
