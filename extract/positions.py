@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import answers, groups, instruments, scan, stance_cues, turns
+from gcmkg.extract import answers, attendance_lists, groups, instruments, scan, stance_cues, turns
 from gcmkg.extract import targets as about
 from gcmkg.extract.stance_cues import NOT_APPROVED, STANCE_CUES  # noqa: F401  (tests and scans look them up here)
 from gcmkg.extract.targets import ALL_OBJECTIVES, OBJECTIVES, PARAGRAPH  # noqa: F401
@@ -214,6 +214,8 @@ def _vote_lists(ctx: Context, instr: list[Instrument], rows: dict[tuple, Positio
         stop = ROLL_END.search(ctx.text, m.end())
         end = stop.start() if stop else min(len(ctx.text), m.end() + 2000)
         end = m.end() + len(ctx.text[m.end():end].rstrip())
+        start = m.end() + len(ctx.text[m.end():end]) - len(ctx.text[m.end():end].lstrip())
+        attendance_lists.members(ctx, start, end)  # `Hebben tegengestemd: Mertens, Wauters en Peeters.`
         for who in ctx.mentions_in(m.end(), end):
             if ctx.actors[who.key].kind != "person":
                 continue

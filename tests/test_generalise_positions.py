@@ -142,6 +142,15 @@ def test_each_member_of_a_roll_call_takes_the_stance_of_the_list_on_the_voted_it
         {(n, "oppose", RESOLUTION) for n in ("Lotte Mertens", "Pieter Wauters")} | {("Emma Dubois", "undecided", RESOLUTION)}
 
 
+def test_a_roll_call_of_surnames_gives_each_member():
+    text = COMMITTEE.format(tail="").split("Resultaat van de naamstemming:")[0] + (
+        "Hebben tegengestemd:\nMertens, Van Wauters en Peeters.\n")
+    x = extract_document(from_text("verslag.txt", text))
+    names = {a.key: a.name for a in x.actors}
+    assert {(names[p.holder], p.stance) for p in x.positions if p.target == RESOLUTION} == {
+        ("Mertens", "oppose"), ("Van Wauters", "oppose"), ("Peeters", "oppose")}
+
+
 def test_a_roll_call_ends_at_the_paragraph_after_it():
     tail = "\nDe rapporteur, Ruben Declercq. De voorzitter, Nele Claes.\n"
     assert not {p for p in roll_call(tail) if p[0] == "Nele Claes"}
