@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from gcmkg.extract import scan
 from gcmkg.extract.attendance_cues import Cue, cues, possible, states_nothing
 from gcmkg.extract.attendance_lists import attendees as _attendees, list_block
 from gcmkg.extract.attendance_refs import ALL_OF, MeetingRefs
@@ -86,12 +87,12 @@ def extract(ctx: Context) -> None:
     for i, s in enumerate(_sentences(ctx)):
         refs.at_sentence(i)
         question = s.text.rstrip().endswith("?")
-        among = possible(s.text)
         for cs, ce in _clauses(ctx, s.start, s.end):
             clause = ctx.text[cs:ce]
             before = refs.previous(cs)
             meetings = refs.resolve(cs, ce) if not question else []
-            found = cues(clause, among) if among else []
+            tried = possible(clause)  # the cues whose words the clause holds
+            found = cues(clause, tried) if tried else []
             if question or not found:
                 if ctx.mentions_in(cs, ce) or WHO_WORD.search(clause):
                     st.carried_at = (cs, ce, st.last_person)  # who the next clause may go on about
@@ -129,11 +130,17 @@ def _sentences(ctx: Context) -> list[Sentence]:
     """The sentences, with a break after initials mended: `de Staatssecretaris, L.M. | Teeuwen, deel`."""
     out: list[Sentence] = []
     for s in ctx.sentences:
-        if out and INITIALS_END.search(out[-1].text):
+        if out and _ends_in_initials(out[-1].text):
             out[-1] = Sentence(out[-1].start, s.end, ctx.text[out[-1].start:s.end])
         else:
             out.append(s)
     return out
+
+
+def _ends_in_initials(text: str) -> bool:
+    """INITIALS_END.search(text), tried only where a match can start: at most four initials (8 characters)
+    before the whitespace that ends the text (the look-behind still sees the characters before that)."""
+    return INITIALS_END.search(text, max(0, scan.space_start(text, len(text)) - 8)) is not None
 
 
 def _clauses(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:

@@ -86,9 +86,7 @@ _CUES: list[tuple[str, bool, str]] = [
     ("present", False, r"\baanwezige\s+(?:[\w-]+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers)\b"),
 ]
 _COMPILED = [(s, after, re.compile(p, re.IGNORECASE)) for s, after, p in _CUES]
-_WORDS = [scan.required_literals(rx) for _, _, rx in _COMPILED]
-_ALL_WORDS = sorted({w for words in _WORDS if words for w in words})
-_FOLDS = re.compile("[ſKİı]")
+_FILTER = scan.Prefilter([rx for _, _, rx in _COMPILED])  # most clauses hold the words of no cue
 WELCOME = re.compile(r"\bwelkom\b", re.IGNORECASE)
 
 # a clause that only supposes, asks or requests states no attendance
@@ -104,16 +102,13 @@ QUESTION = re.compile(r"\?\s*[\"'”’»)]*\s*$")
 
 
 def possible(text: str) -> list[int]:
-    """The cues that may match somewhere in text (a sentence): those whose required words it holds."""
-    low = text.lower()
-    exact = bool(_FOLDS.search(text))  # a letter IGNORECASE folds to ASCII but lower() does not: try every pattern
-    present = {w for w in _ALL_WORDS if w in low}
-    return [i for i, words in enumerate(_WORDS) if words is None or exact or not present.isdisjoint(words)]
+    """The cues that may match somewhere in text (a clause): those whose required words it holds."""
+    return _FILTER.possible(text)
 
 
 def cues(clause: str, among: list[int] | None = None) -> list[Cue]:
     """The status cues of one clause, in reading order, without overlaps (the first listed wins); `among`
-    limits the patterns tried to those `possible` found in the sentence."""
+    limits the patterns tried to those `possible` found."""
     found: list[Cue] = []
     for i in possible(clause) if among is None else among:
         status, after, rx = _COMPILED[i]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from gcmkg.extract import series as known
+from gcmkg.extract import scan, series as known
 from gcmkg.extract.context import Context, Meeting
 from gcmkg.extract.dates import find_dates
 from gcmkg.extract.meetings import MEETING_WORD, ORDINALS
@@ -39,6 +39,8 @@ DIGIT = re.compile(r"\d")
 PLACE = re.compile(r"\bnaar\s+(?P<p>[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)")
 HEADING_DATE = re.compile(r"(?m)^[ \t]*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}[\s/]",
                           re.IGNORECASE)
+# most clauses hold no ordinal, meeting word or place: these are searched only in those that hold their literals
+_SCANNED = scan.Prefilter([ORDINAL, ALL_OF, NEXT_ONES, MEETING_WORD, PLACE])
 _GENERIC = {"vergadering", "vergaderingen", "bijeenkomst", "bijeenkomsten", "zitting", "overleg", "de", "het", "van", "en"}
 _KINDS = {"werkgroep", "raadswerkgroep", "commissie", "forum", "stemming", "debat", "plenaire", "ministerraad"}
 
@@ -63,7 +65,8 @@ class MeetingRefs:
         self.spans = sorted(((a, b, m) for m in self.dated for a, b in m.spans), key=lambda x: (x[0], x[1], x[2].key))
         self.span_starts = [a for a, _, _ in self.spans]
         self.longest_span = max((b - a for a, b, _ in self.spans), default=0)
-        self.series_mentions = known.find(ctx.text)  # `de Raad` needs the `JBZ-Raad` named before it
+        # `de Raad` needs the `JBZ-Raad` named before it
+        self.series_mentions = known.find(ctx.text) if self.dated else []
         self.series_starts = [m.start for m in self.series_mentions]
         self.by_word: dict[str, list[Meeting]] = {}
         self.record = record
@@ -73,6 +76,7 @@ class MeetingRefs:
         self.focus_sentence = -2
         self.last_ordinal = 0
         self.turn_starts: list[int] = []  # where speakers' turns open, in a record
+        self.may: int | None = None  # which patterns of _SCANNED the clause being resolved may hold
 
     def _break(self, a: int, b: int) -> bool:
         """A new paragraph between a and b; in a record, only a new speaker's turn breaks the thread."""
@@ -89,6 +93,9 @@ class MeetingRefs:
 
     def resolve(self, cs: int, ce: int) -> list[Meeting]:
         """The meetings clause text[cs:ce] speaks of; remembers them as the focus."""
+        if not self.dated:  # nothing to refer to (and so nothing in focus either)
+            return []
+        self.may = None  # found when first asked
         refs = self._explicit(cs, ce) or self._counted(cs, ce) or self._named(cs, ce) or self._anaphor(cs, ce)
         if refs:
             self.focus, self.focus_at, self.focus_sentence = refs, ce, self.sentence[0]
@@ -160,7 +167,7 @@ class MeetingRefs:
 
     def _counted(self, cs: int, ce: int) -> list[Meeting]:
         clause = self.ctx.text[cs:ce]
-        if not (ORDINAL.search(clause) or ALL_OF.search(clause) or NEXT_ONES.search(clause)):
+        if not any(self._may(rx, clause) and rx.search(clause) for rx in (ORDINAL, ALL_OF, NEXT_ONES)):
             return []
         series = self._series_in_focus(clause)
         ms = self.by_series.get(series or "", [])
@@ -192,8 +199,10 @@ class MeetingRefs:
         clause = self.ctx.text[cs:ce]
         first = bisect_left(self.series_starts, cs)
         words = [(m.start - cs, m.series.name) for m in self.series_mentions[first:bisect_left(self.series_starts, ce)]]
-        words += [(w.start(), w.group("w")) for w in MEETING_WORD.finditer(clause)]
-        words += [(p.start(), p.group("p")) for p in PLACE.finditer(clause)]
+        if self._may(MEETING_WORD, clause):
+            words += [(w.start(), w.group("w")) for w in MEETING_WORD.finditer(clause)]
+        if self._may(PLACE, clause):
+            words += [(p.start(), p.group("p")) for p in PLACE.finditer(clause)]
         result: list[Meeting] = []
         for _, word in sorted(words):
             low = re.sub(r"\s+", " ", word).lower()
@@ -221,7 +230,13 @@ class MeetingRefs:
                 m for m in self.dated if re.search(rf"(?<!\w){re.escape(low)}(?!\w)", self.context[m.key])]
         return self.by_word[low]
 
+    def _may(self, rx: re.Pattern[str], clause: str) -> bool:
+        """Whether rx may match in the clause being resolved (it holds one of the literals all matches hold)."""
+        if self.may is None:
+            self.may = _SCANNED.mask(clause)
+        return bool(self.may & _SCANNED.bit[id(rx)])
+
     def _anaphor(self, cs: int, ce: int) -> list[Meeting]:
-        if ANAPHOR.search(self.ctx.text, cs, ce) and self.focus and 0 <= cs - self.focus_at < 800:
+        if self.focus and 0 <= cs - self.focus_at < 800 and ANAPHOR.search(self.ctx.text, cs, ce):
             return self.focus
         return []

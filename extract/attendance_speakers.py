@@ -12,8 +12,10 @@ record reports (or the one a dated heading above the turn opens). Turns also tel
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from gcmkg.extract import scan
 from gcmkg.extract.attendance_refs import MeetingRefs
 from gcmkg.extract.context import Context, Meeting
 from gcmkg.extract.models import AttendanceFact
@@ -64,11 +66,22 @@ def turns(ctx: Context) -> list[Turn]:
 
 
 def _chair(ctx: Context) -> str | None:
-    for c in CHAIR.finditer(ctx.text):
+    for c in chair_cues(ctx.text):
         for m in ctx.mentions_in(c.end(), c.end() + 60):
             if m.key in ctx.actors and ctx.actors[m.key].kind == "person" and m.start - c.end() < 3:
                 return m.key
     return None
+
+
+def chair_cues(text: str) -> Iterator[re.Match[str]]:
+    """CHAIR.finditer(text), tried only where a match can start: at `voorgezeten`, and before `Voorzitter` at
+    the start of the spaces and tabs that open its line."""
+    heads = []
+    for i in scan.literal_starts(text, ["Voorzitter"]):
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        heads.append(i)
+    return scan.finditer_at(CHAIR, text, sorted(set(scan.literal_starts(text, ["voorgezeten"]) + heads)))
 
 
 def speaker_at(ctx_turns: list[Turn], pos: int) -> tuple[bool, str | None]:

@@ -17,7 +17,7 @@ Each caller says in a comment why its candidates include every start.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from heapq import merge
 
@@ -259,6 +259,12 @@ def _make_filter(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], bool] | Non
     return kept, ignorecase
 
 
+def folds_unseen(text: str) -> bool:
+    """Whether text holds a character that re.IGNORECASE matches to an ASCII letter but `lower()` does not
+    turn into it (then a lower-cased copy cannot tell where a case-insensitive pattern may match)."""
+    return _FOLDS_TO_ASCII.search(text) is not None
+
+
 def folded_literal_starts(text: str, literals: Iterable[str]) -> list[int] | None:
     """Every place where one of the lower-case ASCII `literals` occurs in text under re.IGNORECASE, ascending;
     None (try everywhere) for a text with a character that IGNORECASE matches to an ASCII letter but
@@ -311,3 +317,63 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when text holds none of the literals every match holds."""
     return pattern.finditer(text) if may_match(pattern, text) else iter(())
+
+
+class Prefilter:
+    """Which of several patterns may match in a text: those of which it holds one of the literals all their
+    matches hold. Made for many short texts (clauses), each looked at once for all the patterns, not once per
+    literal: a literal without whitespace lies inside one whitespace-separated token, so each distinct token
+    is checked against all the literals once and remembered; the few other literals are searched for."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)  # kept alive, so that the ids in `bit` stay theirs
+        self.bit = {id(p): 1 << i for i, p in enumerate(patterns)}
+        self.always = 0  # patterns without a filter
+        self.by_case = {True: 0, False: 0}  # the case-insensitive patterns (literals lower-cased), the others
+        self.in_token: dict[bool, dict[str, int]] = {True: {}, False: {}}  # literal -> bits of its patterns
+        self.other: dict[bool, dict[str, int]] = {True: {}, False: {}}
+        for p in patterns:
+            bit, f = self.bit[id(p)], _filter(p)
+            if f is None:
+                self.always |= bit
+                continue
+            literals, ignorecase = f
+            self.by_case[ignorecase] |= bit
+            for lit in literals:
+                where = self.in_token if lit.split() == [lit] else self.other
+                where[ignorecase][lit] = where[ignorecase].get(lit, 0) | bit
+        self._tokens: dict[bool, dict[str, int]] = {True: {}, False: {}}
+
+    def mask(self, text: str) -> int:
+        """The bits (`self.bit[id(pattern)]`) of the patterns that may match somewhere in text."""
+        found = self.always
+        if self.by_case[True]:
+            found |= self.by_case[True] if folds_unseen(text) else self._holds(text.lower(), True)
+        if self.by_case[False]:
+            found |= self._holds(text, False)
+        return found
+
+    def possible(self, text: str) -> list[int]:
+        """The indexes of the patterns that may match somewhere in text, ascending."""
+        found = self.mask(text)
+        return [i for i in range(len(self.patterns)) if found >> i & 1]
+
+    def _holds(self, text: str, ignorecase: bool) -> int:
+        found = 0
+        known = self._tokens[ignorecase]
+        for token in text.split():
+            bits = known.get(token)
+            if bits is None:
+                if len(known) > 100_000:  # a vocabulary that keeps growing: start again
+                    known.clear()
+                bits = known[token] = self._bits(token, self.in_token[ignorecase])
+            found |= bits
+        return found | self._bits(text, self.other[ignorecase])
+
+    @staticmethod
+    def _bits(text: str, literals: dict[str, int]) -> int:
+        found = 0
+        for lit, bits in literals.items():
+            if lit in text:
+                found |= bits
+        return found
