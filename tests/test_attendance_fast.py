@@ -1,0 +1,81 @@
+"""The fast paths of the attendance extractors give exactly what the plain scans they replace give.
+
+`scan.Prefilter` tells, for a clause, which patterns may match in it (from the literals every match
+holds): it must say exactly what `scan.may_match` says pattern by pattern, so it never drops a pattern that
+matches. The chair cues and the initials at a sentence's end are tried only where a match can start: the
+matches must be those of the plain regex. Texts: the seed and invented documents, and strings generated
+from each pattern (tests/test_scan.py), with letters that re.IGNORECASE folds unlike str.lower().
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from test_scan import ODD, REAL, _same, examples, texts_for
+
+from gcmkg.extract import attendance, attendance_cues, attendance_refs, attendance_speakers, scan
+
+SENTENCES = [s for t in REAL for s in re.split(r"(?<=[.?!;:,])\s+", t)]
+FILTERED = [("cues", attendance_cues._FILTER), ("references", attendance_refs._SCANNED)]
+
+
+def _variants(pattern: re.Pattern[str], seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for ex in examples(pattern, 80, seed):
+        out += [ex, f"de {ex}, x", ex.upper(), f"{rng.choice(ODD)} {ex}", f"{ex}{rng.choice(ODD)}"]
+    return out
+
+
+@pytest.mark.parametrize("name,prefilter", FILTERED)
+def test_prefilter_says_what_may_match_says(name: str, prefilter: scan.Prefilter) -> None:
+    texts = [t for k, p in enumerate(prefilter.patterns) for t in _variants(p, k)] + SENTENCES
+    matched = 0
+    for text in texts:
+        possible = prefilter.possible(text)
+        assert possible == [i for i, p in enumerate(prefilter.patterns) if scan.may_match(p, text)], (name, text)
+        for k, pattern in enumerate(prefilter.patterns):
+            if pattern.search(text):
+                assert k in possible, (name, pattern.pattern[:60], text)
+                matched += 1
+    assert matched > 100
+
+
+def test_prefilter_skips_most_clauses() -> None:
+    assert attendance_cues.possible("De Kamer stemt donderdag over het Koninkrijk.") == []  # a capital K is no fold
+    assert attendance_cues.possible("De Kamer was niet aanwezig.") != []
+    assert len(attendance_cues.possible("De ſtaatsſecretaris.")) == len(attendance_cues._COMPILED)  # `ſ` is `s`
+    refs = attendance_refs._SCANNED
+    assert refs.mask("Over het pact.") == 0
+    assert refs.mask("de twee volgende") & refs.bit[id(attendance_refs.ORDINAL)]  # a literal with a space
+    assert refs.mask("het IMC") & refs.bit[id(attendance_refs.MEETING_WORD)]
+    assert not refs.mask("het imc") & refs.bit[id(attendance_refs.MEETING_WORD)]  # a case-sensitive pattern
+
+
+def test_cues_with_the_filter_are_the_cues_of_every_pattern() -> None:
+    every = list(range(len(attendance_cues._COMPILED)))
+    found = 0
+    for clause in SENTENCES:
+        fast = attendance_cues.cues(clause)
+        assert fast == attendance_cues.cues(clause, every), clause
+        found += bool(fast)
+    assert found > 20
+
+
+def test_chair_cues_at_their_literals() -> None:
+    rx = attendance_speakers.CHAIR
+    odd = "Voorzitter: x\n \t Voorzitter :\nxVoorzitter: \tVoorzitter:\nvoorgezeten door mevrouw A"
+    for text in texts_for(rx, 50) + [odd, "\n" + odd, " " + odd]:
+        _same(attendance_speakers.chair_cues(text), rx.finditer(text))
+
+
+def test_initials_at_the_end_of_a_sentence() -> None:
+    rng = random.Random(7)
+    pieces = ["A.", "L.M.", "B.C.D.E.F.", "x", " ", "\n", ".", "Teeuwen", "é.", "A", "ſ"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    for text in texts + SENTENCES:
+        assert attendance._ends_in_initials(text) == bool(attendance.INITIALS_END.search(text)), repr(text)
+    assert attendance._ends_in_initials("de Staatssecretaris, L.M. ")
+    assert not attendance._ends_in_initials("de Staatssecretaris, xL.M. ")
