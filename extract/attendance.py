@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import scan
-from gcmkg.extract.attendance_cues import Cue, cues, possible, states_nothing
+from gcmkg.extract import attendance_cues, attendance_refs, scan
+from gcmkg.extract.attendance_cues import Cue, cues, states_nothing
 from gcmkg.extract.attendance_lists import attendees as _attendees, list_block
 from gcmkg.extract.attendance_refs import ALL_OF, MeetingRefs
 from gcmkg.extract.attendance_speakers import record_meeting, speaker_at, turns
@@ -66,6 +66,9 @@ OFFICE = re.compile(r"\b(?:minister|staatssecretaris|minister-president|eerste m
 REMOTE = re.compile(r"naar|verklaring|delegatie|vergezel|stuur|zend|afvaardig", re.IGNORECASE)
 GROUP = re.compile(r"aanwezige\b", re.IGNORECASE)
 REPRESENTED_BY = re.compile(r"\bvertegenwoordig(?:d|en)\s+door\b", re.IGNORECASE)
+# one look at the words of a clause tells which cues and which meeting-reference patterns may match in it
+_CLAUSE_WORDS = scan.Prefilter([*attendance_cues.PATTERNS, *attendance_refs.SCANNED])
+_CUES = len(attendance_cues.PATTERNS)
 
 
 class _State:
@@ -90,8 +93,9 @@ def extract(ctx: Context) -> None:
         for cs, ce in _clauses(ctx, s.start, s.end):
             clause = ctx.text[cs:ce]
             before = refs.previous(cs)
-            meetings = refs.resolve(cs, ce) if not question else []
-            tried = possible(clause)  # the cues whose words the clause holds
+            may = _CLAUSE_WORDS.mask(clause)
+            meetings = refs.resolve(cs, ce, may >> _CUES) if not question else []
+            tried = [i for i in range(_CUES) if may >> i & 1]  # the cues whose words the clause holds
             found = cues(clause, tried) if tried else []
             if question or not found:
                 if ctx.mentions_in(cs, ce) or WHO_WORD.search(clause):
@@ -144,6 +148,8 @@ def _ends_in_initials(text: str) -> bool:
 
 
 def _clauses(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    if not any(ctx.text.find(c, start, end) != -1 for c in (",", ";", ":", "maar")):  # what every CLAUSE match holds
+        return [(start, end)] if end > start else []
     out, prev = [], start
     for m in CLAUSE.finditer(ctx.text, start, end):
         out.append((prev, m.start()))

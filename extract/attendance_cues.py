@@ -86,7 +86,8 @@ _CUES: list[tuple[str, bool, str]] = [
     ("present", False, r"\baanwezige\s+(?:[\w-]+\s+)?(?:vertegenwoordigers|leden|delegaties|ministers|deelnemers)\b"),
 ]
 _COMPILED = [(s, after, re.compile(p, re.IGNORECASE)) for s, after, p in _CUES]
-_FILTER = scan.Prefilter([rx for _, _, rx in _COMPILED])  # most clauses hold the words of no cue
+PATTERNS = [rx for _, _, rx in _COMPILED]
+_FILTER = scan.Prefilter(PATTERNS)  # most clauses hold the words of no cue
 WELCOME = re.compile(r"\bwelkom\b", re.IGNORECASE)
 
 # a clause that only supposes, asks or requests states no attendance

@@ -40,7 +40,8 @@ PLACE = re.compile(r"\bnaar\s+(?P<p>[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)")
 HEADING_DATE = re.compile(r"(?m)^[ \t]*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}[\s/]",
                           re.IGNORECASE)
 # most clauses hold no ordinal, meeting word or place: these are searched only in those that hold their literals
-_SCANNED = scan.Prefilter([ORDINAL, ALL_OF, NEXT_ONES, MEETING_WORD, PLACE])
+SCANNED = (ORDINAL, ALL_OF, NEXT_ONES, MEETING_WORD, PLACE)
+_SCANNED = scan.Prefilter(SCANNED)
 _GENERIC = {"vergadering", "vergaderingen", "bijeenkomst", "bijeenkomsten", "zitting", "overleg", "de", "het", "van", "en"}
 _KINDS = {"werkgroep", "raadswerkgroep", "commissie", "forum", "stemming", "debat", "plenaire", "ministerraad"}
 
@@ -91,11 +92,12 @@ class MeetingRefs:
             out.append(s.text if s else self.ctx.text[a:a + 200])
         return " ".join(out).lower() + " " + m.series.lower() + " " + (m.location or "").lower()
 
-    def resolve(self, cs: int, ce: int) -> list[Meeting]:
-        """The meetings clause text[cs:ce] speaks of; remembers them as the focus."""
+    def resolve(self, cs: int, ce: int, may: int | None = None) -> list[Meeting]:
+        """The meetings clause text[cs:ce] speaks of; remembers them as the focus. `may`: the mask
+        `scan.Prefilter(SCANNED)` gives for the clause, when the caller has it."""
         if not self.dated:  # nothing to refer to (and so nothing in focus either)
             return []
-        self.may = None  # found when first asked
+        self.may = may  # else found when first asked
         refs = self._explicit(cs, ce) or self._counted(cs, ce) or self._named(cs, ce) or self._anaphor(cs, ce)
         if refs:
             self.focus, self.focus_at, self.focus_sentence = refs, ce, self.sentence[0]
