@@ -25,6 +25,7 @@ from gcmkg.extract.attendance_speakers import record_meeting, speaker_at, turns
 from gcmkg.extract.context import Context, Meeting, Mention
 from gcmkg.extract.dates import find_dates
 from gcmkg.extract.models import AttendanceFact
+from gcmkg.extract.prefilter import Prefilter
 from gcmkg.extract.segment import Sentence
 from gcmkg.extract.textutil import slug
 
@@ -67,7 +68,7 @@ REMOTE = re.compile(r"naar|verklaring|delegatie|vergezel|stuur|zend|afvaardig", 
 GROUP = re.compile(r"aanwezige\b", re.IGNORECASE)
 REPRESENTED_BY = re.compile(r"\bvertegenwoordig(?:d|en)\s+door\b", re.IGNORECASE)
 # one look at the words of a clause tells which cues and which meeting-reference patterns may match in it
-_CLAUSE_WORDS = scan.Prefilter([*attendance_cues.PATTERNS, *attendance_refs.SCANNED])
+_CLAUSE_WORDS = Prefilter([*attendance_cues.PATTERNS, *attendance_refs.SCANNED])
 _CUES = len(attendance_cues.PATTERNS)
 
 

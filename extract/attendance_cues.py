@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gcmkg.extract import scan
+from gcmkg.extract.prefilter import Prefilter
 
 _W = r"(?:[\w'’.-]+,?\s+)"  # one word (and its comma) inside a verb phrase
 _REFL = r"(?:zich|mij|me|ons|zichzelf)"
@@ -87,7 +87,7 @@ _CUES: list[tuple[str, bool, str]] = [
 ]
 _COMPILED = [(s, after, re.compile(p, re.IGNORECASE)) for s, after, p in _CUES]
 PATTERNS = [rx for _, _, rx in _COMPILED]
-_FILTER = scan.Prefilter(PATTERNS)  # most clauses hold the words of no cue
+_FILTER = Prefilter(PATTERNS)  # most clauses hold the words of no cue
 WELCOME = re.compile(r"\bwelkom\b", re.IGNORECASE)
 
 # a clause that only supposes, asks or requests states no attendance

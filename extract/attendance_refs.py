@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from gcmkg.extract import scan, series as known
+from gcmkg.extract import series as known
 from gcmkg.extract.context import Context, Meeting
 from gcmkg.extract.dates import find_dates
 from gcmkg.extract.meetings import MEETING_WORD, ORDINALS
+from gcmkg.extract.prefilter import Prefilter
 
 # an ordinal that counts meetings, not `derde landen`, `de eerste keer`, `het tweede kwartaal`, `een eerste lezing`
 ORDINAL = re.compile(r"(?<!\been )(?<!\bten )\b(?P<o>eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\b"
@@ -41,7 +42,7 @@ HEADING_DATE = re.compile(r"(?m)^[ \t]*(?:(?:maandag|dinsdag|woensdag|donderdag|
                           re.IGNORECASE)
 # most clauses hold no ordinal, meeting word or place: these are searched only in those that hold their literals
 SCANNED = (ORDINAL, ALL_OF, NEXT_ONES, MEETING_WORD, PLACE)
-_SCANNED = scan.Prefilter(SCANNED)
+_SCANNED = Prefilter(SCANNED)
 _GENERIC = {"vergadering", "vergaderingen", "bijeenkomst", "bijeenkomsten", "zitting", "overleg", "de", "het", "van", "en"}
 _KINDS = {"werkgroep", "raadswerkgroep", "commissie", "forum", "stemming", "debat", "plenaire", "ministerraad"}
 
@@ -94,7 +95,7 @@ class MeetingRefs:
 
     def resolve(self, cs: int, ce: int, may: int | None = None) -> list[Meeting]:
         """The meetings clause text[cs:ce] speaks of; remembers them as the focus. `may`: the mask
-        `scan.Prefilter(SCANNED)` gives for the clause, when the caller has it."""
+        `Prefilter(SCANNED)` gives for the clause, when the caller has it."""
         if not self.dated:  # nothing to refer to (and so nothing in focus either)
             return []
         self.may = may  # else found when first asked

@@ -17,11 +17,9 @@ Each caller says in a comment why its candidates include every start.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from heapq import merge
-from itertools import product
-from math import prod
 
 _RUN = re.compile(r"\w+")
 INDEXED = 2000  # texts at least this long get a word index; shorter ones (sentences) are scanned directly
@@ -228,65 +226,6 @@ def _required(items, ignorecase: bool) -> frozenset[str] | None:
     return _best([o for o in options if all(o)])
 
 
-def _all_required(items, ignorecase: bool) -> list[frozenset[str]]:
-    """Sets of literals of which every match of the parsed sequence holds one each, of every set (`_required`
-    keeps only the best of them): `niet ... deel` needs both words."""
-    out: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _C.LITERAL and not (ignorecase and not chr(av).isascii()):
-            run.append(chr(av))
-            continue
-        if run:
-            out.append(frozenset({"".join(run)}))
-            run.clear()
-        if op is _C.SUBPATTERN:
-            if not (av[1] & _C.SRE_FLAG_IGNORECASE and not ignorecase):
-                out += _all_required(av[3], ignorecase)
-        elif op is _C.BRANCH:
-            out += _either([_all_required(alt, ignorecase) for alt in av[1]])
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)):
-            out += _all_required(av[2], ignorecase) if av[0] >= 1 else []
-        elif op is getattr(_C, "ATOMIC_GROUP", None):
-            out += _all_required(av, ignorecase)
-    return [o for o in out if all(o)]
-
-
-def _either(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
-    """What a match of any one of the alternatives holds: for each way of taking one set of each, their union."""
-    if not all(alternatives):
-        return []
-    if prod(len(a) for a in alternatives) > 64:
-        return [frozenset().union(*(_best(a) or () for a in alternatives))]
-    return list({frozenset().union(*sets) for sets in product(*alternatives)})
-
-
-def required_sets(pattern: re.Pattern[str], most: int = 6) -> list[frozenset[str]] | None:
-    """Up to `most` sets of literals (lower-cased for an IGNORECASE pattern) of which every match holds one
-    each: the one `required_literals` gives, then the most selective others (none with a literal shorter
-    than 3 characters, which nearly every text holds); None if there are none."""
-    first = required_literals(pattern)
-    if first is None:
-        return None
-    ignorecase = bool(pattern.flags & re.IGNORECASE)
-    try:
-        found = _all_required(_P.parse(pattern.pattern, pattern.flags), ignorecase)
-    except Exception:  # noqa: BLE001 - the private parser changed: no filter, same results
-        return None
-    sets = {_kept({lit.lower() for lit in o} if ignorecase else set(o)) for o in found}
-    ordered = sorted((o for o in sets if min(map(len, o)) >= 3), key=lambda o: (-min(map(len, o)), len(o), sorted(o)))
-    out = [first]
-    for o in ordered:  # a set that holds another adds nothing: a text with one of the other's has one of its
-        if not any(k <= o for k in out):
-            out.append(o)
-    return out[:most]
-
-
-def _kept(literals: set[str]) -> frozenset[str]:
-    """A literal that holds another one adds nothing: a text with it has the shorter one too."""
-    return frozenset(lit for lit in literals if not any(o != lit and o in lit for o in literals))
-
-
 _FILTERS: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], bool] | None]] = {}
 
 
@@ -378,75 +317,3 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when text holds none of the literals every match holds."""
     return pattern.finditer(text) if may_match(pattern, text) else iter(())
-
-
-class Prefilter:
-    """Which of several patterns may match in a text: those of which it holds, for each set of literals every
-    match holds one of (`required_sets`), one. Made for many short texts (clauses), each looked at once for all
-    the patterns, not once per literal: a literal without whitespace lies inside one whitespace-separated
-    token, so each distinct token is checked against all the literals once and remembered; the few other
-    literals are searched for."""
-
-    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
-        self.patterns = list(patterns)  # kept alive, so that the ids in `bit` stay theirs
-        self.bit = {id(p): 1 << i for i, p in enumerate(patterns)}
-        self.always = 0  # patterns without a filter
-        self.needs: list[tuple[int, int]] = []  # (a pattern's bit, the bits of the literal sets it needs)
-        self.folded = 0  # the bits of the sets of case-insensitive patterns (literals lower-cased)
-        self.in_token: dict[bool, dict[str, int]] = {True: {}, False: {}}  # by ignorecase: literal -> set bits
-        self.other: dict[bool, dict[str, int]] = {True: {}, False: {}}
-        count = 0
-        for p in patterns:
-            sets = required_sets(p)
-            if sets is None:
-                self.always |= self.bit[id(p)]
-                continue
-            ignorecase, need = bool(p.flags & re.IGNORECASE), 0
-            for literals in sets:
-                bit, count = 1 << count, count + 1
-                need |= bit
-                for lit in literals:
-                    where = (self.in_token if lit.split() == [lit] else self.other)[ignorecase]
-                    where[lit] = where.get(lit, 0) | bit
-            self.needs.append((self.bit[id(p)], need))
-            self.folded |= need if ignorecase else 0
-        self._tokens: dict[bool, dict[str, int]] = {True: {}, False: {}}
-
-    def mask(self, text: str) -> int:
-        """The bits (`self.bit[id(pattern)]`) of the patterns that may match somewhere in text."""
-        held = 0
-        if self.folded:
-            held |= self.folded if folds_unseen(text) else self._holds(text.lower(), True)
-        if self.in_token[False] or self.other[False]:
-            held |= self._holds(text, False)
-        found = self.always
-        if held:
-            for bit, need in self.needs:
-                if held & need == need:
-                    found |= bit
-        return found
-
-    def possible(self, text: str) -> list[int]:
-        """The indexes of the patterns that may match somewhere in text, ascending."""
-        found = self.mask(text)
-        return [i for i in range(len(self.patterns)) if found >> i & 1]
-
-    def _holds(self, text: str, ignorecase: bool) -> int:
-        found = 0
-        known = self._tokens[ignorecase]
-        for token in text.split():
-            bits = known.get(token)
-            if bits is None:
-                if len(known) > 100_000:  # a vocabulary that keeps growing: start again
-                    known.clear()
-                bits = known[token] = self._bits(token, self.in_token[ignorecase])
-            found |= bits
-        return found | self._bits(text, self.other[ignorecase])
-
-    @staticmethod
-    def _bits(text: str, literals: dict[str, int]) -> int:
-        found = 0
-        for lit, bits in literals.items():
-            if lit in text:
-                found |= bits
-        return found

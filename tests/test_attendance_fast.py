@@ -1,6 +1,6 @@
 """The fast paths of the attendance extractors give exactly what the plain scans they replace give.
 
-`scan.Prefilter` tells, for a clause, which patterns may match in it (from the literals every match
+`Prefilter` tells, for a clause, which patterns may match in it (from the literals every match
 holds): it must say exactly what `scan.may_match` says pattern by pattern, so it never drops a pattern that
 matches. The chair cues and the initials at a sentence's end are tried only where a match can start: the
 matches must be those of the plain regex. Texts: the seed and invented documents, and strings generated
@@ -17,6 +17,7 @@ import pytest
 from test_scan import ODD, REAL, _same, examples, texts_for
 
 from gcmkg.extract import attendance, attendance_cues, attendance_refs, attendance_speakers, scan
+from gcmkg.extract.prefilter import Prefilter
 
 SENTENCES = [s for t in REAL for s in re.split(r"(?<=[.?!;:,])\s+", t)]
 FILTERED = [("cues", attendance_cues._FILTER), ("references", attendance_refs._SCANNED)]
@@ -31,7 +32,7 @@ def _variants(pattern: re.Pattern[str], seed: int) -> list[str]:
 
 
 @pytest.mark.parametrize("name,prefilter", FILTERED)
-def test_prefilter_never_drops_a_pattern_that_matches(name: str, prefilter: scan.Prefilter) -> None:
+def test_prefilter_never_drops_a_pattern_that_matches(name: str, prefilter: Prefilter) -> None:
     texts = [t for k, p in enumerate(prefilter.patterns) for t in _variants(p, k)] + SENTENCES
     matched = 0
     for text in texts:
