@@ -70,6 +70,7 @@ REPRESENTED_BY = re.compile(r"\bvertegenwoordig(?:d|en)\s+door\b", re.IGNORECASE
 # one look at the words of a clause tells which cues and which meeting-reference patterns may match in it
 _CLAUSE_WORDS = Prefilter([*attendance_cues.PATTERNS, *attendance_refs.SCANNED])
 _CUES = len(attendance_cues.PATTERNS)
+_CUE_BITS = (1 << _CUES) - 1
 
 
 class _State:
@@ -96,7 +97,7 @@ def extract(ctx: Context) -> None:
             before = refs.previous(cs)
             may = _CLAUSE_WORDS.mask(clause)
             meetings = refs.resolve(cs, ce, may >> _CUES) if not question else []
-            tried = [i for i in range(_CUES) if may >> i & 1]  # the cues whose words the clause holds
+            tried = [i for i in range(_CUES) if may >> i & 1] if may & _CUE_BITS else []  # cues with their words here
             found = cues(clause, tried) if tried else []
             if question or not found:
                 if ctx.mentions_in(cs, ce) or WHO_WORD.search(clause):
@@ -149,7 +150,9 @@ def _ends_in_initials(text: str) -> bool:
 
 
 def _clauses(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
-    if not any(ctx.text.find(c, start, end) != -1 for c in (",", ";", ":", "maar")):  # what every CLAUSE match holds
+    text = ctx.text
+    if (text.find(",", start, end) < 0 and text.find(";", start, end) < 0 and text.find(":", start, end) < 0
+            and text.find("maar", start, end) < 0):  # every CLAUSE match holds one of these
         return [(start, end)] if end > start else []
     out, prev = [], start
     for m in CLAUSE.finditer(ctx.text, start, end):

@@ -80,48 +80,48 @@ def _kept(literals: set[str]) -> frozenset[str]:
 
 class Prefilter:
     """Which of several patterns may match in a text: those of which it holds, for each set of literals every
-    match holds one of (`required_sets`), one. Made for many short texts (clauses), each looked at once for all
-    the patterns, not once per literal: a literal without whitespace lies inside one whitespace-separated
-    token, so each distinct token is checked against all the literals once and remembered; the few other
-    literals are searched for."""
+    match holds one of (`required_sets`), one. The text is lower-cased and so are all the literals (a
+    case-sensitive literal in a text is in its lower-cased copy too), then each token is looked up."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)  # kept alive, so that the ids in `bit` stay theirs
         self.bit = {id(p): 1 << i for i, p in enumerate(patterns)}
         self.always = 0  # patterns without a filter
-        self.needs: list[tuple[int, int]] = []  # (a pattern's bit, the bits of the literal sets it needs)
-        self.folded = 0  # the bits of the sets of case-insensitive patterns (literals lower-cased)
-        self.in_token: dict[bool, dict[str, int]] = {True: {}, False: {}}  # by ignorecase: literal -> set bits
-        self.other: dict[bool, dict[str, int]] = {True: {}, False: {}}
+        self.first: dict[int, tuple[int, int]] = {}  # the bit of a pattern's first set -> its bit, all its sets' bits
+        self.folded = 0  # the bits of the sets of case-insensitive patterns
+        self.in_token: dict[str, int] = {}  # a lower-cased literal without whitespace -> the bits of its sets
+        self.other: dict[str, int] = {}  # the other literals
         count = 0
         for p in patterns:
             sets = required_sets(p)
             if sets is None:
                 self.always |= self.bit[id(p)]
                 continue
-            ignorecase, need = bool(p.flags & re.IGNORECASE), 0
-            for literals in sets:
-                bit, count = 1 << count, count + 1
-                need |= bit
-                for lit in literals:
-                    where = (self.in_token if lit.split() == [lit] else self.other)[ignorecase]
+            bits = [1 << (count + k) for k in range(len(sets))]
+            count += len(sets)
+            for bit, literals in zip(bits, sets):
+                for lit in map(str.lower, literals):
+                    where = self.in_token if lit.split() == [lit] else self.other
                     where[lit] = where.get(lit, 0) | bit
-            self.needs.append((self.bit[id(p)], need))
-            self.folded |= need if ignorecase else 0
-        self._tokens: dict[bool, dict[str, int]] = {True: {}, False: {}}
+            self.first[bits[0]] = (self.bit[id(p)], sum(bits))
+            self.folded |= sum(bits) if p.flags & re.IGNORECASE else 0
+        self.firsts = sum(self.first)
+        self._tokens: dict[str, int] = {}
 
     def mask(self, text: str) -> int:
         """The bits (`self.bit[id(pattern)]`) of the patterns that may match somewhere in text."""
-        held = 0
-        if self.folded:
-            held |= self.folded if folds_unseen(text) else self._holds(text.lower(), True)
-        if self.in_token[False] or self.other[False]:
-            held |= self._holds(text, False)
+        low = text.lower()
+        held = self._holds(low)
+        if self.folded and folds_unseen(text):  # lower() does not show where IGNORECASE matches: all may
+            held |= self.folded
         found = self.always
-        if held:
-            for bit, need in self.needs:
-                if held & need == need:
-                    found |= bit
+        firsts = held & self.firsts
+        while firsts:  # only the patterns whose first set the text holds
+            bit = firsts & -firsts
+            firsts ^= bit
+            pattern, need = self.first[bit]
+            if held & need == need:
+                found |= pattern
         return found
 
     def possible(self, text: str) -> list[int]:
@@ -129,17 +129,19 @@ class Prefilter:
         found = self.mask(text)
         return [i for i in range(len(self.patterns)) if found >> i & 1]
 
-    def _holds(self, text: str, ignorecase: bool) -> int:
+    def _holds(self, low: str) -> int:
         found = 0
-        known = self._tokens[ignorecase]
-        for token in text.split():
+        known = self._tokens
+        for token in low.split():
             bits = known.get(token)
             if bits is None:
                 if len(known) > 100_000:  # a vocabulary that keeps growing: start again
                     known.clear()
-                bits = known[token] = self._bits(token, self.in_token[ignorecase])
+                bits = known[token] = self._bits(token, self.in_token)
             found |= bits
-        return found | self._bits(text, self.other[ignorecase])
+        if self.other:
+            found |= self._bits(low, self.other)
+        return found
 
     @staticmethod
     def _bits(text: str, literals: dict[str, int]) -> int:
