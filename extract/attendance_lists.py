@@ -66,7 +66,7 @@ def extract(ctx: Context) -> None:
 
 # `Aanwezig zijn 139 leden der Kamer, te weten:` over members named by surname only
 MEMBERS = re.compile(r"\bleden\b")
-# `Van Beuningen`, `Van 't Hof`, `De Groot-Kuipers`, and a first name where two members share a surname (`Jasper van Dijk`)
+# `Van Beuningen`, `Van 't Hof`, `De Groot-Kuipers`, and a first name where two members share a surname (`Lotte van Dam`)
 _PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|'t|[Ee]l|[Ll]e|[Ll]a)\s+){0,3}"
 SURNAME = re.compile(rf"(?:(?:[A-Z]\.){{1,4}}\s*|[A-ZÀ-Ý][^\W\d_]+\s+(?=[a-z']))?{_PARTICLES}"
                      r"[A-ZÀ-Ý][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-Ý][^\W\d_]+)*")
