@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-from gcmkg.extract import gazetteer, scan
+from gcmkg.extract import gazetteer, person_starts as at, scan
 from gcmkg.extract.context import Context
 from gcmkg.extract.textutil import slug, squash, strip_accents, titlecase_name
 
@@ -52,6 +52,8 @@ ROLE_PERSON = re.compile(
     r"(?<![\w-])(?:[Dd]e )(?P<role>(?:attaché|ambassadeur|consul|vertegenwoordiger|afgevaardigde|woordvoerder)"
     r"(?:\s+(?:van|bij)\s+(?:het |de )?(?:departement |beleidsdomein |agentschap )?[A-ZÀ-Ý][\w-]*"
     r"(?:(?:\s+en\s+|\s+)[A-ZÀ-Ý][\w-]*)*)+(?:\s+(?:van|bij)\s+de\s+[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*)*)")
+_TITLE_FIRST = at.first_words(TITLES, lower=True)
+_OFFICE_FIRST = at.first_words(OFFICE_WORDS)
 NOT_NAMES = {"Kamer", "Regering", "Zaken", "Justitie", "Veiligheid", "Staat", "Raad", "Global", "Compact", "GCM",
              "Nederland", "België", "Vlaanderen", "Antwoord", "Vraag", "Vragen", "Zie", "Het", "De", "Een", "Dit",
              "Deze", "Die", "Dat", "Wat", "Hoe", "Welke", "Ook", "Op", "In", "Voor", "Naar", "Met", "Aan", "Bij",
@@ -186,13 +188,13 @@ def extract(ctx: Context) -> None:
                                     same_as=entry.same_as).key
         register_named(ctx, m.group("name"), m.start("name"), m.end("name"), role=squash(m.group("role")).split(";")[0],
                        member_of=org)
-    for m in PARTY_TAG.finditer(text):
+    for m in at.finditer(PARTY_TAG, text, at.party_tag(text)):
         party = gazetteer.party_names().get(m.group("party"))
         if not party or not _looks_like_name(m.group("name")):
             continue
         name = re.sub(r"^(?:het lid|lid|de heer|mevrouw)\s+", "", m.group("name"), flags=re.IGNORECASE)
         register_named(ctx, name, m.start("name"), m.end("name"), role=m.group("role"), party=party.key)
-    for m in TITLE_NAME.finditer(text):
+    for m in at.finditer(TITLE_NAME, text, at.title_name(text, _TITLE_FIRST)):
         name = m.group("name")
         if not _looks_like_name(name) or name.split()[0] in ("van", "voor", "Voor"):
             continue
@@ -207,9 +209,9 @@ def extract(ctx: Context) -> None:
                                                           party=party.key if party else None)
         ctx.add_actor(key, ctx.actors[key].name, "person", m.start("name"), m.end("name"), alias=squash(m.group(0)))
     items = [(m.start(), m.end()) for m in LIST_ITEM.finditer(text)]
-    for m in UNNAMED_OFFICE.finditer(text):  # `de bondskanselier`, `de federale premier`
+    for m in at.finditer(UNNAMED_OFFICE, text, at.after_de(text)):  # `de bondskanselier`, `de federale premier`
         _office_mention(ctx, squash(m.group("office")), m.start("office"), m.end("office"))
-    for m in OFFICE.finditer(text):
+    for m in at.finditer(OFFICE, text, at.office(text, _OFFICE_FIRST)):
         if any(a <= m.start() < b for a, b in items):
             continue  # an office in a member list describes the member named before it
         if re.match(rf"\s+{NAME}", text[m.end():m.end() + 40]) and re.match(
@@ -217,7 +219,7 @@ def extract(ctx: Context) -> None:
             continue  # `staatssecretaris voor Asiel en Migratie Karim Ouali`: the office of the name after it
         office = squash(m.group("office"))
         _office_mention(ctx, office, m.start("office"), m.end("office"))
-    for m in ROLE_PERSON.finditer(text):
+    for m in at.finditer(ROLE_PERSON, text, at.at_de(text)):
         role = squash(m.group("role"))
         ctx.add_actor(f"person/{slug(role)}", role, "person", m.start("role"), m.end("role"), role=role)
     for m in LABEL_PERSON.finditer(text):  # `Griffier: Bakker` in the head of a report

@@ -121,10 +121,27 @@ def _is_run_at(text: str, i: int, n: int) -> bool:
     return (i == 0 or not _IS_WORD.match(text, i - 1)) and not _IS_WORD.match(text, i + n)
 
 
+_SHORT = 5  # runs this short are found by a compiled pattern: as substrings they are too common (`de` in `onderdeel`)
+
+
+@lru_cache(maxsize=1024)
+def _whole_run(run: str) -> re.Pattern[str]:
+    """`run` as a whole `\\w+` run. It starts with the literal, so the engine jumps from one occurrence to the
+    next; the look-behind then checks that no word character comes before it."""
+    return re.compile(f"{re.escape(run)}(?<!\\w{re.escape(run)})(?!\\w)")
+
+
+def _whole_runs(text: str, run: str) -> list[int]:
+    """Starts of `run` in text as a whole `\\w+` run."""
+    if len(run) <= _SHORT:
+        return [m.start() for m in _whole_run(run).finditer(text)]
+    return [i for i in _finds(text, run) if _is_run_at(text, i, len(run))]
+
+
 @lru_cache(maxsize=2048)
 def _occurrences(text: str, run: str) -> tuple[int, ...]:
     """Starts of `run` in text as a whole `\\w+` run."""
-    return tuple(i for i in _finds(text, run) if _is_run_at(text, i, len(run)))
+    return tuple(_whole_runs(text, run))
 
 
 def all_word_starts(text: str, keep: Callable[[str], bool]) -> list[int]:
@@ -172,7 +189,8 @@ def word_starts_ignorecase(text: str, words: Iterable[str]) -> list[int] | None:
     extras = {chr(e) for w in lowered for ch in w for e in _EXTRA_CASES.get(ord(ch), ())}
     if any(e in low for e in extras):
         return None
-    return sorted(i for w in lowered for i in _finds(low, w) if _is_run_at(text, i, len(w)))
+    # lower() keeps whether a character is a word character (tests/test_scan.py), so the runs of `low` are those of text
+    return sorted(i for w in lowered for i in _whole_runs(low, w))
 
 
 # A cue filter derived from the patterns themselves: the literal text every match must contain.

@@ -7,9 +7,13 @@ alternative added to a pattern without its first word makes these tests fail.
 
 from __future__ import annotations
 
+import random
+import re
+
+import pytest
 from test_scan import _same, texts_for
 
-from gcmkg.extract import instruments, scan
+from gcmkg.extract import instruments, person_starts, persons, scan
 
 
 def test_instruments_at_their_words() -> None:
@@ -18,8 +22,6 @@ def test_instruments_at_their_words() -> None:
 
 
 def test_run_starts_is_the_regex_definition() -> None:
-    import random
-    import re
     rng = random.Random(3)
     pieces = ["stem", "Stem", "xstem", "richtlijn", "EU", "-arrest", "_", "é", " ", "\n", "-", "9", "(", "’"]
     for _ in range(50):
@@ -28,3 +30,38 @@ def test_run_starts_is_the_regex_definition() -> None:
                       | {m.start() for m in re.finditer(r"\w+", text) if "ichtlijn" in m.group()}
                       | {re.search(r"\w*\Z", text[:m.start()]).start() for m in re.finditer(r"(?=-arrest)", text)})
         assert scan.run_starts(text, ("stem", "EU"), ("ichtlijn", "-arrest")) == want
+
+
+def test_person_patterns_at_their_starts() -> None:
+    cases = [(persons.PARTY_TAG, person_starts.party_tag),
+             (persons.TITLE_NAME, lambda t: person_starts.title_name(t, persons._TITLE_FIRST)),
+             (persons.OFFICE, lambda t: person_starts.office(t, persons._OFFICE_FIRST)),
+             (persons.UNNAMED_OFFICE, person_starts.after_de), (persons.ROLE_PERSON, person_starts.at_de)]
+    for k, (rx, starts) in enumerate(cases):
+        found = 0
+        for text in texts_for(rx, 60 + k):
+            _same(person_starts.finditer(rx, text, starts(text)), rx.finditer(text))
+            found += sum(1 for _ in rx.finditer(text))
+        assert found > 10, rx.pattern[:40]  # the generated texts hold matches
+
+
+def test_lower_keeps_word_characters() -> None:
+    """scan.word_starts_ignorecase looks for whole runs in the lower-cased copy of a text."""
+    import sys
+    word = re.compile(r"\w")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        low = c.lower()
+        if len(low) == 1:
+            assert bool(word.match(c)) == bool(word.match(low)), hex(ord(c))
+
+
+@pytest.mark.parametrize("run", ["de", "het", "IMC", "EU", "vergadering", "Raad"])
+def test_whole_runs_both_ways(run: str) -> None:
+    rng = random.Random(run)
+    pieces = [run, run + "x", "x" + run, run.upper(), " ", "\n", "-", "é", "_", "9", run[:1]]
+    for _ in range(30):
+        text = "".join(rng.choice(pieces) for _ in range(300))
+        want = [m.start() for m in re.finditer(r"\w+", text) if m.group() == run]
+        assert list(scan._occurrences(text, run)) == want
+        assert scan._whole_runs(text, run) == want
+        assert [i for i in scan._finds(text, run) if scan._is_run_at(text, i, len(run))] == want
