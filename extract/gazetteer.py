@@ -10,12 +10,14 @@ from __future__ import annotations
 import gettext
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 import pycountry
 
+from gcmkg.extract import scan
 from gcmkg.extract.textutil import slug
 
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -136,11 +138,10 @@ def find(text: str, jurisdiction: str | None, start: int = 0, end: int | None = 
     end = len(text) if end is None else end
     hits = []
     resume = start
-    for w in _WORD.finditer(text, start, end):
-        p = w.start()
+    for p, word in _words(text, start, end, heads):
         if p < resume or (p and _WORD_OR_HYPHEN.match(text, p - 1)):
             continue
-        for alias, pattern in heads.get(w.group(0), ()):
+        for alias, pattern in heads.get(word, ()):
             m = pattern.match(text, p, end)
             if m is None:
                 continue
@@ -150,6 +151,14 @@ def find(text: str, jurisdiction: str | None, start: int = 0, end: int | None = 
             resume = m.end()
             break
     return hits
+
+
+def _words(text: str, start: int, end: int, heads: dict) -> Iterable[tuple[int, str]]:
+    """The `\\w+` runs of text[start:end] (start, run); in a whole long text only those that begin an alias,
+    from the text's word index (the others have nothing to try)."""
+    if start == 0 and end == len(text) and len(text) >= scan.INDEXED:
+        return ((p, text[p:q]) for p, q in scan.word_spans(text, heads))
+    return ((w.start(), w.group(0)) for w in _WORD.finditer(text, start, end))
 
 
 def _choose(options: list[Entry], jurisdiction: str | None) -> Entry | None:

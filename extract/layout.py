@@ -62,13 +62,12 @@ class Layout:
 def lines_of(text: str) -> list[Line]:
     """Lines split at `\\n` and at form feeds; a form feed starts a new page."""
     out: list[Line] = []
-    page = 0
     start = 0
-    for m in re.finditer(r"[\n\f]", text + "\n"):
-        out.append(Line(start, m.start(), text[start:m.start()], page))
-        if m.group() == "\f":
-            page += 1
-        start = m.end()
+    for page, chunk in enumerate(text.split("\f")):
+        for piece in chunk.split("\n"):
+            end = start + len(piece)
+            out.append(Line(start, end, piece, page))
+            start = end + 1
     return out
 
 

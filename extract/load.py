@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gcmkg.errors import DocumentError
-from gcmkg.extract import formats, layout
+from gcmkg.extract import formats, layout, scan
 
 # A word broken at the end of a line: lower-case letter, hyphen, line break, lower-case letter.
 _HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\r?\n[ \t]*(?=[a-zà-ÿ])")
@@ -131,7 +131,7 @@ def _hyphen_breaks(original: str, ranges: list[tuple[int, int]]) -> list[tuple[i
         acc += b - a
         ends.append(acc)
     out = []
-    for m in _HYPHEN_BREAK.finditer(joined):
+    for m in scan.finditer_at(_HYPHEN_BREAK, joined, scan.literal_starts(joined, ("-",))):  # a break starts at its hyphen
         for i in range(m.start(), m.end()):  # a break is a few characters: map each
             k = bisect_right(ends, i)
             a = ranges[k][0] + i - (ends[k] - (ranges[k][1] - ranges[k][0]))

@@ -11,9 +11,9 @@ import random
 import re
 
 import pytest
-from test_scan import _same, texts_for
+from test_scan import REAL, _same, texts_for
 
-from gcmkg.extract import instruments, person_starts, persons, scan
+from gcmkg.extract import gazetteer, instruments, layout, load, person_starts, persons, scan
 
 
 def test_instruments_at_their_words() -> None:
@@ -65,3 +65,34 @@ def test_whole_runs_both_ways(run: str) -> None:
         assert list(scan._occurrences(text, run)) == want
         assert scan._whole_runs(text, run) == want
         assert [i for i in scan._finds(text, run) if scan._is_run_at(text, i, len(run))] == want
+
+
+def test_lines_of_splits_at_line_ends_and_form_feeds() -> None:
+    for text in ["", "a", "\n", "a\n", "a\fb", "\f", "x\n\fy\n\n", "a\r\nb\f\fc"] + REAL:
+        want, page, start = [], 0, 0
+        for m in re.finditer(r"[\n\f]", text + "\n"):  # the definition: split at each `\n` and `\f`
+            want.append(layout.Line(start, m.start(), text[start:m.start()], page))
+            page += m.group() == "\f"
+            start = m.end()
+        assert layout.lines_of(text) == want
+
+
+def test_hyphen_breaks_at_hyphens() -> None:
+    rx = load._HYPHEN_BREAK
+    for text in texts_for(rx, 70):
+        _same(scan.finditer_at(rx, text, scan.literal_starts(text, ("-",))), rx.finditer(text))
+
+
+def test_gazetteer_words_from_the_index_are_the_alias_heads() -> None:
+    heads, _ = gazetteer._matcher()
+    aliases = sorted(gazetteer._matcher()[1])
+    rng = random.Random(5)
+    made = []
+    for k in range(4):
+        made.append("".join(rng.choice([*rng.sample(aliases, 50), "x", "é", "-", "_"]) + rng.choice([" ", "\n", "-", ", ", "(", ""])
+                            for _ in range(600)))
+    for text in made + REAL:
+        plain = [(w.start(), w.group()) for w in re.finditer(r"\w+", text) if w.group() in heads]
+        assert list(gazetteer._words(text, 0, len(text), heads)) == plain
+        short = text[:999]  # below scan.INDEXED: every run, as before
+        assert list(gazetteer._words(short, 0, len(short), heads)) == [(w.start(), w.group()) for w in re.finditer(r"\w+", short)]
