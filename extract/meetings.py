@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gcmkg.extract import gazetteer, meeting_days, scan, series as known
+from gcmkg.extract import gazetteer, meeting_days, scan, series as known, word_heads
 from gcmkg.extract.series import LOCATION, defined_name, plenary_series, record_series, series_of
 from gcmkg.extract.context import Context, Meeting
 from gcmkg.extract.dates import DateMention, find_dates
@@ -113,11 +113,11 @@ def _mentions(ctx: Context) -> list[Mention]:
         if not any(a < w.end() and w.start() < b for a, b in taken):
             found.append(Mention(w.start(), w.end(), w.group("w"), "?"))
     taken = [(m.start, m.end) for m in found]
-    for c in CONVENE.finditer(text):
+    for c in word_heads.finditer(CONVENE, text):  # tried only at the words they start with
         if not any(a < c.end() and c.start() < b for a, b in taken):
             found.append(Mention(c.start("s"), c.end(), c.group(0), defined_name(text, c.group("s"))))
     for rx in (VOTE, TALK):
-        for w in rx.finditer(text):
+        for w in word_heads.finditer(rx, text):
             found.append(Mention(w.start(), w.end(), w.group(0), "vote" if rx is VOTE else "overleg"))
     return sorted(found, key=lambda m: m.start)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import answers, attendance_lists, groups, instruments, scan, stance_cues, turns
+from gcmkg.extract import answers, attendance_lists, groups, instruments, scan, stance_cues, turns, word_heads
 from gcmkg.extract import targets as about
 from gcmkg.extract.stance_cues import NOT_APPROVED, STANCE_CUES  # noqa: F401  (tests and scans look them up here)
 from gcmkg.extract.targets import ALL_OBJECTIVES, OBJECTIVES, PARAGRAPH  # noqa: F401
@@ -79,7 +79,7 @@ def extract(ctx: Context) -> None:
     said: list[tuple[int, str, int | None, str | None]] = []  # where a sentence gave a position: (start, holder, ...)
     blocks = answers.blocks(ctx)
     date = ctx.date
-    about_gcm = len(about.GCM.findall(ctx.text)) >= 3
+    about_gcm = sum(1 for _ in word_heads.finditer(about.GCM, ctx.text)) >= 3  # tried only at its words
     named = about.compacts(ctx.text)
     prev_targets: list[tuple[str, int | None, str | None]] = []
     quotes = [(m.start(), m.end()) for m in QUOTE.finditer(ctx.text)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import scan
+from gcmkg.extract import scan, word_heads
 from gcmkg.extract.segment import Sentence
 
 OBJECTIVES = re.compile(r"\bdoelstelling(?:en)?\s+(?P<list>\d{1,2}[a-z]?(?:\s*(?:,|en)\s*\d{1,2}[a-z]?)*)", re.I)
@@ -31,7 +31,8 @@ def names_compact_first(text: str, cue: int) -> bool:
 
 def compacts(text: str) -> list[tuple[int, str]]:
     """Where the text names the migration or the refugee compact, in order."""
-    found = [(m.start(), "GCM") for m in GCM_NAMED.finditer(text)] + [(m.start(), "GCR") for m in GCR.finditer(text)]
+    found = ([(m.start(), "GCM") for m in word_heads.finditer(GCM_NAMED, text)]  # tried only at their words
+             + [(m.start(), "GCR") for m in word_heads.finditer(GCR, text)])
     return sorted(found)
 
 

@@ -13,7 +13,8 @@ import re
 import pytest
 from test_scan import REAL, _same, texts_for
 
-from gcmkg.extract import gazetteer, instruments, layout, load, person_starts, persons, scan
+from gcmkg.extract import (gazetteer, instruments, layout, load, meetings, person_starts, persons, scan, targets,
+                           word_heads)
 
 
 def test_instruments_at_their_words() -> None:
@@ -96,3 +97,30 @@ def test_gazetteer_words_from_the_index_are_the_alias_heads() -> None:
         assert list(gazetteer._words(text, 0, len(text), heads)) == plain
         short = text[:999]  # below scan.INDEXED: every run, as before
         assert list(gazetteer._words(short, 0, len(short), heads)) == [(w.start(), w.group()) for w in re.finditer(r"\w+", short)]
+
+
+HEADED = [meetings.VOTE, meetings.TALK, meetings.CONVENE, targets.GCM, targets.GCM_NAMED, targets.GCR]
+
+
+@pytest.mark.parametrize("k", range(len(HEADED)))
+def test_patterns_at_their_heads(k: int) -> None:
+    rx = HEADED[k]
+    assert word_heads.heads(rx), "no heads: the pattern would be scanned everywhere (slow, not wrong)"
+    found = 0
+    for text in texts_for(rx, 80 + k):
+        _same(word_heads.finditer(rx, text), rx.finditer(text))
+        found += sum(1 for _ in rx.finditer(text))
+    assert found > 100
+
+
+@pytest.mark.parametrize(("pattern", "want"), [
+    (r"\b(?:stemt|gestemd)\b", ("gestemd", "stemt")),
+    (r"\b(?:[Hh]et|[Dd]e)\s+[A-Z]", ("De", "Het", "de", "het")),
+    (r"(?<![\w-])(?:[Dd]e )?(?:x|yy)?z", ("De xz", "De yyz", "De z", "de xz", "de yyz", "de z", "xz", "yyz", "z")),
+    (r"\b(?:[a-z]+e )?pact", None),  # the optional part may start with any letter
+    (r"\bmet\s+\w+", ("met",)),
+    (r"\b\w*debat", None), (r"(?i)\bdebat", None), (r"debat\b", None), (r"\b(?i:debat)", None),
+    (r"\b(?:-x|y)", None),  # a head that does not start a word
+])
+def test_heads_read_from_the_pattern(pattern: str, want) -> None:
+    assert word_heads.heads(re.compile(pattern)) == want
