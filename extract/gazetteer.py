@@ -10,14 +10,12 @@ from __future__ import annotations
 import gettext
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 import pycountry
 
-from gcmkg.extract import scan
 from gcmkg.extract.textutil import slug
 
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -138,10 +136,14 @@ def find(text: str, jurisdiction: str | None, start: int = 0, end: int | None = 
     end = len(text) if end is None else end
     hits = []
     resume = start
-    for p, word in _words(text, start, end, heads):
+    for w in _WORD.finditer(text, start, end):
+        options = heads.get(w.group(0))
+        if options is None:  # most words begin no alias: the cheap test first
+            continue
+        p = w.start()
         if p < resume or (p and _WORD_OR_HYPHEN.match(text, p - 1)):
             continue
-        for alias, pattern in heads.get(word, ()):
+        for alias, pattern in options:
             m = pattern.match(text, p, end)
             if m is None:
                 continue
@@ -151,14 +153,6 @@ def find(text: str, jurisdiction: str | None, start: int = 0, end: int | None = 
             resume = m.end()
             break
     return hits
-
-
-def _words(text: str, start: int, end: int, heads: dict) -> Iterable[tuple[int, str]]:
-    """The `\\w+` runs of text[start:end] (start, run); in a whole long text only those that begin an alias,
-    from the text's word index (the others have nothing to try)."""
-    if start == 0 and end == len(text) and len(text) >= scan.INDEXED:
-        return ((p, text[p:q]) for p, q in scan.word_spans(text, heads))
-    return ((w.start(), w.group(0)) for w in _WORD.finditer(text, start, end))
 
 
 def _choose(options: list[Entry], jurisdiction: str | None) -> Entry | None:

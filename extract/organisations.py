@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gcmkg.extract import gazetteer, scan
+from gcmkg.extract import gazetteer, scan, word_heads
 from gcmkg.extract.context import Context
 from gcmkg.extract.textutil import slug, squash
 
@@ -112,7 +112,8 @@ def extract(ctx: Context) -> None:
             canonical = re.sub(r"^alle\s+", "", name) if kind == "cabinet" else name
             canonical = re.sub(r"^(?:Federale Overheidsdienst)\b", "FOD", canonical)
             ctx.add_actor(f"{kind}/{slug(canonical)}", canonical, kind, m.start("name"), m.end("name"), alias=name)
-    for m in FRACTION.finditer(text):  # `de leden van de N-VA-fractie`: the party acts through its group
+    fractions = scan.stretch_starts(text, scan.literal_starts(text, ("-fractie",)), _FRACTION_STRETCH)
+    for m in scan.finditer_at(FRACTION, text, fractions):  # `de leden van de N-VA-fractie`: the party acts through its group
         name, start = squash(m.group("name")), m.start("name")
         entry = gazetteer.lookup(name, ctx.jurisdiction)
         if entry is None and " " in name:  # `De CDA-fractie`: the capital was the article's
@@ -120,10 +121,10 @@ def extract(ctx: Context) -> None:
             name, start, entry = name[cut:], start + cut, gazetteer.lookup(name[cut:], ctx.jurisdiction)
         if entry and entry.kind == "party":
             ctx.add_actor(entry.key, entry.name, "party", start, m.end("name"), alias=name)
-    for m in ELIDED.finditer(text):
+    for m in word_heads.finditer(ELIDED, text):  # tried only at the words they start with
         name = squash(f"{m.group('head')} {m.group('tail')}")
         ctx.add_actor(f"cabinet/{slug(name)}", name, "cabinet", m.start("tail"), m.end("tail"), alias=name)
-    for m in COMMITTEES.finditer(text):
+    for m in word_heads.finditer(COMMITTEES, text):
         for g in ("a", "b"):
             name = f"commissie {m.group(g)}"
             ctx.add_actor(f"committee/{slug(name)}", name, "committee", m.start(g), m.end(g), alias=m.group(g))
@@ -131,6 +132,8 @@ def extract(ctx: Context) -> None:
 
 # a party's group in parliament: `N-VA-fractie`, `Vlaams Belang-fractie`, `de CDA-fractie`
 FRACTION = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w&.+]*[ -])?[A-Za-z][\w&.+]*)-fractie\b")
+# what a FRACTION name holds: it starts in the stretch of these that ends at `-fractie` (scan.stretch_starts)
+_FRACTION_STRETCH = re.compile(r"[\w&.+ -]*")
 
 
 def _trim(name: str) -> str:

@@ -18,7 +18,6 @@ from gcmkg.extract import scan
 
 _NAME_STRETCH = re.compile(r"[\w\s.'’-]*")
 _PARTY_STRETCH = re.compile(r"[\w&\s]*")
-_NOT_AFTER_WORD = re.compile(r"(?<![\w-])")
 DE = ("de ", "De ")
 
 
@@ -28,17 +27,8 @@ def first_words(alternatives: str, lower: bool = False) -> frozenset[str]:
                      for a in alternatives.split("|"))
 
 
-def _stretches_before(text: str, ends: list[int], stretch: re.Pattern[str]) -> list[int]:
-    """The places after no word character or hyphen in the run of `stretch` characters that ends at each of `ends`."""
-    rev, n, out = text[::-1], len(text), set()
-    for j in ends:
-        k = j - (stretch.match(rev, n - j).end() - (n - j))
-        out.update(m.start() for m in _NOT_AFTER_WORD.finditer(text, k, j))
-    return sorted(out)
-
-
 def party_tag(text: str) -> list[int]:
-    return _stretches_before(text, scan.literal_starts(text, ("(",)), _NAME_STRETCH)
+    return scan.stretch_starts(text, scan.literal_starts(text, ("(",)), _NAME_STRETCH)
 
 
 def title_name(text: str, titles_first: frozenset[str]) -> list[int] | None:
@@ -46,7 +36,7 @@ def title_name(text: str, titles_first: frozenset[str]) -> list[int] | None:
     titles = scan.word_starts_ignorecase(text, titles_first)
     if titles is None:
         return None
-    parties = _stretches_before(text, [q - 1 for q in titles if q and text[q - 1] == "-"], _PARTY_STRETCH)
+    parties = scan.stretch_starts(text, [q - 1 for q in titles if q and text[q - 1] == "-"], _PARTY_STRETCH)
     return sorted(set(titles) | set(parties))
 
 

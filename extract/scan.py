@@ -101,6 +101,20 @@ def run_starts(text: str, prefixes: Iterable[str] = (), pieces: Iterable[str] = 
     return sorted(found)
 
 
+_NOT_AFTER_WORD = re.compile(r"(?<![\w-])")
+
+
+def stretch_starts(text: str, ends: Iterable[int], stretch: re.Pattern[str]) -> list[int]:
+    """The places after no word character or hyphen in the run of `stretch` characters (`[\\w\\s.-]*`) that
+    ends at each of `ends`, ascending: where a pattern made of those characters and then a literal found at
+    an end (`Jansen (D66)`, `N-VA-fractie`) can start, when it starts after no word character or hyphen."""
+    rev, n, out = text[::-1], len(text), set()
+    for j in ends:
+        k = j - (stretch.match(rev, n - j).end() - (n - j))  # the stretch, read backwards from j
+        out.update(m.start() for m in _NOT_AFTER_WORD.finditer(text, k, j))
+    return sorted(out)
+
+
 @lru_cache(maxsize=4)
 def _vocabulary(text: str) -> frozenset[str]:
     """The distinct `\\w+` runs of text."""

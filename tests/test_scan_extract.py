@@ -13,7 +13,7 @@ import re
 import pytest
 from test_scan import REAL, _same, texts_for
 
-from gcmkg.extract import (gazetteer, instruments, layout, load, meetings, person_starts, persons, scan, targets,
+from gcmkg.extract import (instruments, layout, load, meetings, organisations, person_starts, persons, scan, targets,
                            word_heads)
 
 
@@ -84,22 +84,8 @@ def test_hyphen_breaks_at_hyphens() -> None:
         _same(scan.finditer_at(rx, text, scan.literal_starts(text, ("-",))), rx.finditer(text))
 
 
-def test_gazetteer_words_from_the_index_are_the_alias_heads() -> None:
-    heads, _ = gazetteer._matcher()
-    aliases = sorted(gazetteer._matcher()[1])
-    rng = random.Random(5)
-    made = []
-    for k in range(4):
-        made.append("".join(rng.choice([*rng.sample(aliases, 50), "x", "é", "-", "_"]) + rng.choice([" ", "\n", "-", ", ", "(", ""])
-                            for _ in range(600)))
-    for text in made + REAL:
-        plain = [(w.start(), w.group()) for w in re.finditer(r"\w+", text) if w.group() in heads]
-        assert list(gazetteer._words(text, 0, len(text), heads)) == plain
-        short = text[:999]  # below scan.INDEXED: every run, as before
-        assert list(gazetteer._words(short, 0, len(short), heads)) == [(w.start(), w.group()) for w in re.finditer(r"\w+", short)]
-
-
-HEADED = [meetings.VOTE, meetings.TALK, meetings.CONVENE, targets.GCM, targets.GCM_NAMED, targets.GCR]
+HEADED = [meetings.VOTE, meetings.TALK, meetings.CONVENE, targets.GCM, targets.GCM_NAMED, targets.GCR,
+          organisations.ELIDED, organisations.COMMITTEES]
 
 
 @pytest.mark.parametrize("k", range(len(HEADED)))
@@ -124,3 +110,10 @@ def test_patterns_at_their_heads(k: int) -> None:
 ])
 def test_heads_read_from_the_pattern(pattern: str, want) -> None:
     assert word_heads.heads(re.compile(pattern)) == want
+
+
+def test_fractions_in_the_stretch_before_their_literal() -> None:
+    rx = organisations.FRACTION
+    for text in texts_for(rx, 90):
+        at = scan.stretch_starts(text, scan.literal_starts(text, ("-fractie",)), organisations._FRACTION_STRETCH)
+        _same(scan.finditer_at(rx, text, at), rx.finditer(text))
