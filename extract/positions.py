@@ -86,10 +86,10 @@ def extract(ctx: Context) -> None:
     instr = instruments.find(ctx.text)
     spoken = turns.turns(ctx)
     prev = None
-    for s in ctx.sentences:
+    for s, may in zip(ctx.sentences, stance_cues.sentence_filters(ctx.text, ctx.sentences)):  # may: which cues can match
         before, prev = prev, s
         own = about.targets(s.text)
-        found = None if AGENDA_ITEM.match(s.text) else stance_cues.sentence_stance(s.text)
+        found = None if AGENDA_ITEM.match(s.text) else stance_cues.sentence_stance(s.text, may)
         if not found:
             prev_targets = own or prev_targets
             continue
@@ -141,12 +141,12 @@ def extract(ctx: Context) -> None:
         if speaker and not question and holders == [_speaker(ctx, s.start)]:
             holders = [speaker]  # `Hij antwoordde toen: “... sporen volledig met het Vlaamse beleid”`
         pairs = [(h, stance) for h in holders]
-        for later, a, b in stance_cues.later_cues(s.text, ce):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
+        for later, a, b in stance_cues.later_cues(s.text, ce, may):  # `X steunt het, met uitzondering van Y, dat het verwerpt`
             others = _holders(ctx, s.start + a, s.start + b, question, fallback=False)
             if not others and later == "conditional":  # `steunt het pact, maar met een voorbehoud bij ...`
                 pairs = [(h, "conditional" if st == "support" else st) for h, st in pairs]
             pairs += [(h, later) for h in others if (h, later) not in pairs]
-        also = ALSO.search(s.text, max([ce, *(b for _, _, b, _, _ in stance_cues.find_cues(s.text))]))
+        also = ALSO.search(s.text, max([ce, *(b for _, _, b, _, _ in stance_cues.find_cues(s.text, may))]))
         if also:  # `Nederland stemde voor, evenals België en Spanje`: the last stance goes on
             last = pairs[-1][1] if pairs else stance
             pairs += [(h, last) for h in _holders(ctx, s.start + also.end(), s.end, question, fallback=False)

@@ -17,6 +17,7 @@ Each caller says in a comment why its candidates include every start.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from heapq import merge
@@ -331,6 +332,27 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 _LAST_LOWERED: tuple[str | None, str | None] = (None, None)  # the last text may_match lower-cased, and that copy
+
+
+def spans_may_match(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[bool] | None:
+    """`[may_match(pattern, text[a:b]) for a, b in spans]` for ascending spans that do not overlap (sentences),
+    from one `str.find` loop per literal over the whole text; None for a case-insensitive pattern."""
+    f = _filter(pattern)
+    if f is None:
+        return [True] * len(spans)
+    literals, ignorecase = f
+    if ignorecase:
+        return None
+    starts = [a for a, _ in spans]
+    out = [False] * len(spans)
+    for lit in literals:
+        i = text.find(lit)
+        while i != -1:
+            k = bisect_right(starts, i) - 1  # the only span that can hold this occurrence
+            if k >= 0 and i + len(lit) <= spans[k][1]:
+                out[k] = True
+            i = text.find(lit, i + 1)
+    return out
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:

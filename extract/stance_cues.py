@@ -81,13 +81,27 @@ def _negated(text: str, start: int, end: int) -> bool:
     return NEGATED_BEFORE.search(window, head.end() if head else 0) is not None
 
 
-def find_cues(text: str) -> list[tuple[str, int, int, int, int]]:
+def sentence_filters(text: str, sentences: list) -> list[tuple[bool, ...]]:
+    """For each sentence of a document, whether each pattern of STANCE_CUES, then NOT_APPROVED, may match in
+    it (scan.may_match), from one pass over the whole text instead of one per sentence and pattern."""
+    spans = [(s.start, s.end) for s in sentences]
+    cols = []
+    for pattern in [*(p for _, p in STANCE_CUES), NOT_APPROVED]:
+        col = scan.spans_may_match(pattern, text, spans)
+        cols.append(col if col is not None else [scan.may_match(pattern, s.text) for s in sentences])
+    return list(zip(*cols))
+
+
+def find_cues(text: str, may: tuple[bool, ...] | None = None) -> list[tuple[str, int, int, int, int]]:
     """Every stance cue in reading order, with the span of holders inside it (or -1, -1); where cues
     overlap (`niet te willen steunen` holds `steunen`), the one listed first in STANCE_CUES wins. A
-    negated support cue is opposition."""
+    negated support cue is opposition. `may`: the sentence's entry of `sentence_filters`."""
     found: list[tuple[str, int, int, int, int]] = []
-    for stance, pattern in STANCE_CUES:
-        for m in scan.finditer(pattern, text):  # skipped when text has none of the words every match holds
+    for k, (stance, pattern) in enumerate(STANCE_CUES):
+        if may is not None and not may[k]:
+            continue
+        # skipped when text has none of the words every match holds
+        for m in scan.finditer(pattern, text) if may is None else pattern.finditer(text):
             if not any(a < m.end() and m.start() < b for _, a, b, _, _ in found):
                 inner = next((g for g in ("h", "h2", "h3", "h4") if g in pattern.groupindex and m.group(g)), None)
                 hs, he = (m.start(inner), m.end(inner)) if inner else (-1, -1)
@@ -99,15 +113,15 @@ def find_cues(text: str) -> list[tuple[str, int, int, int, int]]:
     return sorted(found, key=lambda c: c[1])
 
 
-def sentence_stance(text: str) -> tuple[str, int, int, int, int] | None:
+def sentence_stance(text: str, may: tuple[bool, ...] | None = None) -> tuple[str, int, int, int, int] | None:
     """The first stance a sentence states (stance, cue start, cue end, holders start, holders end); a
     bare `Ja` opening an answer is support, `Ja, voor zover` conditional; approval that did not happen
     is none."""
-    if scan.search(NOT_APPROVED, text):
+    if scan.search(NOT_APPROVED, text) if may is None else (may[-1] and NOT_APPROVED.search(text)):
         return None
     if ANSWER_YES_IF.match(text):
         return "conditional", 0, min(len(text), 60), -1, -1
-    cues = find_cues(text)
+    cues = find_cues(text, may)
     if cues:
         return cues[0]
     if ANSWER_YES.match(text):
@@ -115,11 +129,11 @@ def sentence_stance(text: str) -> tuple[str, int, int, int, int] | None:
     return None
 
 
-def later_cues(text: str, after: int) -> list[tuple[str, int, int]]:
+def later_cues(text: str, after: int, may: tuple[bool, ...] | None = None) -> list[tuple[str, int, int]]:
     """Further cues in the sentence, each with the span of text that names its holders: the words inside
     the cue where it has them, else the text since the previous cue."""
     spans, prev, condition = [], after, False
-    for stance, a, b, hs, he in find_cues(text):
+    for stance, a, b, hs, he in find_cues(text, may):
         if a >= after:
             # `steunt het pact op voorwaarde dat België ...`, `zal het steunen als België het ook steunt`: the
             # subject of a condition holds no stance; the condition makes the stance before it conditional

@@ -117,3 +117,26 @@ def test_fractions_in_the_stretch_before_their_literal() -> None:
     for text in texts_for(rx, 90):
         at = scan.stretch_starts(text, scan.literal_starts(text, ("-fractie",)), organisations._FRACTION_STRETCH)
         _same(scan.finditer_at(rx, text, at), rx.finditer(text))
+
+
+def test_sentence_filters_are_may_match_per_sentence() -> None:
+    from gcmkg.extract import segment, stance_cues
+    patterns = [*(p for _, p in stance_cues.STANCE_CUES), stance_cues.NOT_APPROVED]
+    made = [" ".join(texts_for(p, 100 + k)[k % 6][:6000].split("x")) for k, p in enumerate(patterns)]
+    checked = 0
+    for text in made + REAL:
+        sentences = segment.split(text)
+        filters = stance_cues.sentence_filters(text, sentences)
+        for s, may in zip(sentences, filters):
+            assert may == tuple(scan.may_match(p, s.text) for p in patterns)
+            assert stance_cues.find_cues(s.text, may) == stance_cues.find_cues(s.text)
+            assert stance_cues.sentence_stance(s.text, may) == stance_cues.sentence_stance(s.text)
+            checked += any(may)
+    assert checked > 200
+
+
+def test_spans_may_match_gives_up_on_case_insensitive_patterns() -> None:
+    rx = re.compile(r"\bsteun\b", re.IGNORECASE)
+    assert scan.spans_may_match(rx, "Steun het.", [(0, 10)]) is None
+    rx = re.compile(r"\bsteun\b")
+    assert scan.spans_may_match(rx, "steun. Niet. xsteun", [(0, 6), (7, 12), (13, 19)]) == [True, False, True]
