@@ -58,8 +58,10 @@ def meeting_words(text: str):
     makes every match start a word)."""
     if len(text) < scan.INDEXED:
         return MEETING_WORD.finditer(text)
+    lower = scan.word_starts_lower(text, MEETING_FIRST)  # without building the text's word index
     starts = scan.all_word_starts(text, lambda w: w.lower() in MEETING_FIRST or w.endswith(
-        ("debat", "vergadering", "vergaderingen")))
+        ("debat", "vergadering", "vergaderingen"))) if lower is None else \
+        lower + scan.run_ends(text, ("debat", "vergadering", "vergaderingen"))
     compound = [scan.run_start(text, i) for i in scan.literal_starts(text, ["-overleg"])]
     return scan.finditer_at(MEETING_WORD, text, sorted(set(starts) | set(compound)))
 

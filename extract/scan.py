@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from heapq import merge
+from itertools import chain
 
 _RUN = re.compile(r"\w+")
 INDEXED = 2000  # texts at least this long get a word index; shorter ones (sentences) are scanned directly
@@ -161,18 +161,42 @@ def _occurrences(text: str, run: str) -> tuple[int, ...]:
 
 def all_word_starts(text: str, keep: Callable[[str], bool]) -> list[int]:
     """Starts of the `\\w+` runs of text for which `keep(run)` holds, ascending."""
-    return list(merge(*(_occurrences(text, w) for w in _vocabulary(text) if keep(w))))
+    # distinct runs never start at one place: sorting the joined lists (timsort merges the sorted runs) is a merge
+    return sorted(chain.from_iterable(_occurrences(text, w) for w in _vocabulary(text) if keep(w)))
+
+
+_FEW = 64  # up to this many words are looked up directly, without the text's word index (which costs a pass)
 
 
 def word_starts(text: str, words: Iterable[str]) -> list[int]:
     """Starts of the `\\w+` runs of text that are exactly one of `words`, ascending."""
-    runs = _vocabulary(text)
-    return list(merge(*(_occurrences(text, w) for w in set(words) if w in runs)))
+    wanted = {w for w in words if _RUN.fullmatch(w)}
+    if len(wanted) > _FEW:
+        runs = _vocabulary(text)
+        wanted = {w for w in wanted if w in runs}
+    return sorted(chain.from_iterable(_occurrences(text, w) for w in wanted))
+
+
+def run_ends(text: str, suffixes: Iterable[str]) -> list[int]:
+    """Starts of the `\\w+` runs of text that end with one of `suffixes` (each of word characters), ascending."""
+    found = {run_start(text, i) for lit in suffixes for i in _finds(text, lit) if not _IS_WORD.match(text, i + len(lit))}
+    return sorted(found)
+
+
+def word_starts_lower(text: str, words: Iterable[str]) -> list[int] | None:
+    """Starts of the `\\w+` runs `r` of text with `r.lower()` one of the lower-case `words`, ascending; None when
+    lower-casing changes the text's length (`İ`). `lower()` maps each other character on its own (a final `Σ`
+    excepted, which no Latin word holds) and keeps word characters word characters (tests/test_scan_extract.py),
+    so the runs of the lower-cased copy are those of text, lower-cased."""
+    low = _lowered(text)
+    if low is None:
+        return None
+    return sorted(chain.from_iterable(_whole_runs(low, w) for w in set(words) if w == w.lower() and _RUN.fullmatch(w)))
 
 
 def word_spans(text: str, vocabulary: set[str] | dict[str, object]) -> list[tuple[int, int]]:
     """(start, end) of the `\\w+` runs of text that are in `vocabulary`, by start."""
-    return list(merge(*([(p, p + len(w)) for p in _occurrences(text, w)] for w in _vocabulary(text) if w in vocabulary)))
+    return sorted(chain.from_iterable([(p, p + len(w)) for p in _occurrences(text, w)] for w in _vocabulary(text) if w in vocabulary))
 
 
 try:

@@ -140,3 +140,23 @@ def test_spans_may_match_gives_up_on_case_insensitive_patterns() -> None:
     assert scan.spans_may_match(rx, "Steun het.", [(0, 10)]) is None
     rx = re.compile(r"\bsteun\b")
     assert scan.spans_may_match(rx, "steun. Niet. xsteun", [(0, 6), (7, 12), (13, 19)]) == [True, False, True]
+
+
+def test_word_helpers_are_their_definitions() -> None:
+    rng = random.Random(11)
+    pieces = ["de", "De", "DE", "vergadering", "Vergaderingen", "plenumdebat", "debatx", "_", "9", "é", "ſ", "Σ",
+              "ς", "İK", " ", "\n", "-", "(", "’", "overleg"]
+    few = {"de", "vergadering", "overleg", "x y", "plenumdebat"}
+    many = few | {f"w{i}" for i in range(100)}
+    for _ in range(60):
+        text = "".join(rng.choice(pieces) for _ in range(400))
+        runs = list(re.finditer(r"\w+", text))
+        for words in (few, many):
+            assert scan.word_starts(text, words) == [m.start() for m in runs if m.group() in words]
+        assert scan.run_ends(text, ("debat", "vergadering")) == [
+            m.start() for m in runs if m.group().endswith(("debat", "vergadering"))]
+        lower = scan.word_starts_lower(text, {"de", "vergaderingen", "overleg", "Raad"})
+        if len(text.lower()) == len(text):
+            assert lower == [m.start() for m in runs if m.group().lower() in {"de", "vergaderingen", "overleg"}]
+        else:
+            assert lower is None
