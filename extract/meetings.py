@@ -17,6 +17,7 @@ date (`dinsdag`, `vandaag`, `3 oktober` without a year): extract/meeting_days.py
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from gcmkg.extract import gazetteer, meeting_days, scan, series as known, word_heads
@@ -159,6 +160,7 @@ def extract(ctx: Context) -> None:
     text = ctx.text
     mentions = _mentions(ctx)
     spans = [(m.start, m.end) for m in mentions]
+    starts = [m.start for m in mentions]  # mentions are in reading order
     record = record_series(ctx)
     home = record[0] if record else _heading_series(ctx, mentions)
     last: str | None = home
@@ -167,8 +169,8 @@ def extract(ctx: Context) -> None:
     for i, s in enumerate(sentences):
         sentence = squash(s.text)
         # `Morgen stemt de Algemene Vergadering`: a vote by no parliament leaves the day to the body named
-        words = [m for m in mentions if s.start <= m.start < s.end
-                 and (m.series != "vote" or _series(ctx, m, sentence, last, home))]
+        words = [m for m in mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]  # those in the sentence
+                 if m.series != "vote" or _series(ctx, m, sentence, last, home)]
         heading = SUBSECTION.fullmatch(s.text.strip())
         if not words and heading and last in {x.name for x in known.catalogue()}:
             words = [Mention(s.start, s.start + heading.start("date") - 1, s.text, last)]
@@ -181,7 +183,8 @@ def extract(ctx: Context) -> None:
         dates += _listed_after(ctx, i, words)
         off = meeting_days.cancelled(text, s.start, s.end, find_dates(text, ctx.date, s.start, s.end)) \
             if meeting_days.CANCELLED.search(s.text) else set()
-        off_days = [x for d in find_dates(text, ctx.date, s.start, s.end) if (d.start, d.end) in off for x in d.dates]
+        off_days = [x for d in find_dates(text, ctx.date, s.start, s.end) if (d.start, d.end) in off for x in d.dates] \
+            if off else []
         bound: dict[int, list[DateMention]] = {}
         for d in dates:
             w = _nearest(ctx, words, d, sentence, s.text)

@@ -141,9 +141,24 @@ def _inside_other_name(text: str, start: int) -> bool:
     return bool(re.search(r"/\s*$|(?:overleg|debat)\s+(?:over\s+de\s+)?$", text[max(0, start - 30):start]))
 
 
+_LAST: tuple[str | None, tuple[SeriesMention, ...]] = (None, ())  # the last long text `find` read, and its mentions
+
+
 def find(text: str) -> list[SeriesMention]:
     """Every mention of a known series in text, in reading order; head nouns resolve to the series named last
-    before them that has that head."""
+    before them that has that head. (Meetings and attendance both read a document's series: the second
+    time, the mentions of the last long text are handed out again.)"""
+    global _LAST
+    last = _LAST  # one read of one tuple: safe when threads share this module
+    if last[0] is text:
+        return list(last[1])
+    found = _find(text)
+    if len(text) >= scan.INDEXED:
+        _LAST = (text, tuple(found))
+    return found
+
+
+def _find(text: str) -> list[SeriesMention]:
     alias_re, acro_re, by_alias, head_re, venue_re = _matchers()
     alias_at, acro_at, venue_at, head_at = _starts(text)
     found: list[SeriesMention] = []

@@ -160,3 +160,11 @@ def test_word_helpers_are_their_definitions() -> None:
             assert lower == [m.start() for m in runs if m.group().lower() in {"de", "vergaderingen", "overleg"}]
         else:
             assert lower is None
+
+
+def test_series_mentions_handed_out_again_are_the_same() -> None:
+    from gcmkg.extract import series
+    for text in REAL:
+        first = series.find(text)
+        first.append(None)  # a caller's own list: changing it changes nothing kept
+        assert series.find(text) == series._find(text) == first[:-1]
