@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -85,28 +86,42 @@ def query(name: Annotated[str, typer.Argument(help="A named query (documents, ac
           format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
           param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a parameter the query declares (its '# param' lines); repeatable.")] = None,
           endpoint: Annotated[str | None, typer.Option("--endpoint", help="Run on this SPARQL endpoint instead of --graph, e.g. http://localhost:7878/query.")] = None,
-          graph_iri: Annotated[str | None, typer.Option("--graph-iri", help="With --endpoint: the named graph to query (as given to gcmkg push).")] = None) -> None:
+          graph_iri: Annotated[str | None, typer.Option("--graph-iri", help="With --endpoint: the named graph to query (as given to gcmkg push).")] = None,
+          limit: Annotated[int | None, typer.Option("--limit", "-n", help="Only this many rows: a page of the output, in the same order. Without it: all rows.")] = None,
+          after: Annotated[str | None, typer.Option("--after", help="With --limit: the next page, after the token the previous page printed ('more rows: --after TOKEN', on stderr).")] = None) -> None:
     """Run a named competency query or a SPARQL file on a built graph or a SPARQL endpoint.
 
     Examples: gcmkg query positions --graph out/graph.ttl --format csv;
     gcmkg query series_attendance --param series=CoorMulti;
+    gcmkg query evidence --limit 100 (then --limit 100 --after TOKEN for the next 100);
     gcmkg query attendance --endpoint http://localhost:7878/query
     """
     from gcmkg.graph.io import GraphFileError, load_graph
     from gcmkg.graph.query import QueryError, format_rows, parse_params, run_query
+    from gcmkg.graph.pages import graph_page, page_of
     from gcmkg.graph.remote import run_remote_query
 
     try:
         if format not in ("table", "csv", "json"):
             raise UsageError(f"--format {format}: use table, csv or json")
+        if after is not None and limit is None:
+            raise UsageError("--after needs --limit, the page size: e.g. --limit 100 --after TOKEN")
         params = parse_params(param)
+        page = None
         if endpoint:
             rows = run_remote_query(name, endpoint, params, graph_iri)
+            if limit is not None:
+                page = page_of(rows, limit, after)
         else:
             if not graph.exists():
                 raise UsageError(f"{graph}: no such file; build one with: gcmkg build --out out")
-            rows = run_query(name, graph, params=params)
-        typer.echo(format_rows(rows, format))
+            if limit is not None:
+                page = graph_page(name, graph, params, limit, after)
+            else:
+                rows = run_query(name, graph, params=params)
+        typer.echo(format_rows(page.rows if page else rows, format))
+        if page and page.next:
+            typer.echo(f"more rows: --after {shlex.quote(page.next)}", err=True)
     except GcmkgError as e:
         raise _fail(e) from None
     except (GraphFileError, QueryError) as e:

@@ -97,7 +97,12 @@ def prepared_query(name_or_path: str, params: Mapping[str, str] | None = None, l
 
     `lookup` runs the look-up of the nodes a value names (see the module docstring) on the same data;
     without it, the placeholders stay as they are (same rows, the engine compares every candidate)."""
-    text = query_text(name_or_path)
+    return bind_params(query_text(name_or_path), name_or_path, params, lookup)
+
+
+def bind_params(text: str, name_or_path: str, params: Mapping[str, str] | None = None,
+                lookup: Lookup | None = None) -> str:
+    """`prepared_query` on a query's text (which may already have other VALUES put in, e.g. a page's nodes)."""
     if not params:
         return text
     declared = query_params(name_or_path)
@@ -228,7 +233,11 @@ def run_query(name_or_path: str, graph: Graph | Path | None, store: ox.Store | N
     if store is None and graph is None:
         raise ValueError("run_query needs a graph or a store")
     store = store if store is not None else load_store(graph)
-    text = prepared_query(name_or_path, params, store_lookup(store))
+    return run_text(prepared_query(name_or_path, params, store_lookup(store)), name_or_path, store)
+
+
+def run_text(text: str, name_or_path: str, store: ox.Store) -> list[dict[str, str]]:
+    """Rows of a prepared SELECT query's text on a store, as `run_query` gives them."""
     try:
         solutions = store.query(text)
     except SyntaxError as err:
