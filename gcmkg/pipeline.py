@@ -220,21 +220,22 @@ def write_outputs(out_dir: Path, result: BuildResult, base_iri: str | None = Non
     temp file, and rename them into place only once all of them are made (graph.io.AtomicFiles)."""
     from gcmkg.graph.build import GraphBuilder
     from gcmkg.graph.io import AtomicFiles
-    from gcmkg.graph.write import write_graphs
+    from gcmkg.graph.write import collector_paused, write_graphs
     from gcmkg.viz.explorer import explorer_html
     from gcmkg.viz.table import Table
 
     keys = {"graph.ttl": "ttl", "graph.trig": "trig", "graph.html": "html", "report.json": "report"}
     report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
-    builder = GraphBuilder(base_iri) if base_iri else GraphBuilder()
-    for ex in result.extractions:
-        builder.add(ex)
-    table = Table()  # what the explorer reads of the merged graph
-    try:
-        with AtomicFiles([out_dir / name for name in OUTPUTS]) as out:
-            write_graphs(builder.files(), out["graph.trig"], out["graph.ttl"], table.add_terms)
-            out["graph.html"].write(explorer_html(table.add_reference()))
-            out["report.json"].write(report)
-    except OSError as e:
-        raise UsageError(f"{out_dir}: cannot write the outputs: {e.strerror or e}") from e
+    with collector_paused():  # millions of small objects, no cycles (graph/write.py)
+        builder = GraphBuilder(base_iri) if base_iri else GraphBuilder()
+        for ex in result.extractions:
+            builder.add(ex)
+        table = Table()  # what the explorer reads of the merged graph
+        try:
+            with AtomicFiles([out_dir / name for name in OUTPUTS]) as out:
+                write_graphs(builder.files(), out["graph.trig"], out["graph.ttl"], table.add_lines)
+                out["graph.html"].write(explorer_html(table.add_reference()))
+                out["report.json"].write(report)
+        except OSError as e:
+            raise UsageError(f"{out_dir}: cannot write the outputs: {e.strerror or e}") from e
     return {keys[name]: out_dir / name for name in OUTPUTS}

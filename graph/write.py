@@ -11,10 +11,12 @@ pyoxigraph writes prefixed names (gcmkg's prefixes), one subject per block,
 
 from __future__ import annotations
 
+import gc
 import heapq
 import zlib
-from itertools import chain, islice
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import chain, islice
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -26,6 +28,30 @@ RUN_LINES = 1_000_000  # lines per sorted run of the merged graph (about 200 MB 
 _BATCH = 20_000  # lines parsed by pyoxigraph at once
 _TYPE = f" <{RDF_TYPE}> "
 _MARK = f" {TYPE_MARK} "
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a while (as it was afterwards).
+
+    Building and writing a corpus's graph makes millions of small objects (lines,
+    table entries, explorer rows) and no reference cycles, and every so many new
+    objects the collector walks the whole heap again, the extractions included:
+    about a third of the CPU time of these steps. Reference counting still frees
+    everything as usual."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _distinct_sorted(lines: list[str]) -> Iterable[str]:
+    """Sorted, each once: each file's lines come sorted, so sorting them all merges runs (timsort), which a set
+    would have scattered first; then a dict drops the repeats and keeps the order."""
+    return dict.fromkeys(sorted(lines))
 
 
 def _text(lines: list[str], graph: str | None = None) -> str:
@@ -53,13 +79,13 @@ class _Runs:
             self._spill()
 
     def _spill(self) -> None:
-        lines = sorted(set(self.pending))
+        lines = _distinct_sorted(self.pending)
         self.pending = []
         self.runs.append(zlib.compress("\n".join(lines).encode("utf-8"), 1))
 
     def merged(self) -> Iterator[str]:
         if len(self.runs) == 0:
-            yield from sorted(set(self.pending))
+            yield from _distinct_sorted(self.pending)
             return
         if self.pending:
             self._spill()
@@ -89,9 +115,10 @@ def _batches(lines: Iterable[str]) -> Iterator[list[str]]:
 
 
 def write_graphs(files: Iterable[tuple[str, list[str]]], trig: BinaryIO, ttl: BinaryIO,
-                 each: Callable[[list[ox.Quad]], object] | None = None, run_lines: int = RUN_LINES) -> int:
-    """Write the named graphs to `trig` and their union to `ttl`, handing the union's triples to `each`
-    a batch at a time as they are written (the explorer reads them); return the number of triples in the union."""
+                 each: Callable[[list[str]], object] | None = None, run_lines: int = RUN_LINES) -> int:
+    """Write the named graphs to `trig` and their union to `ttl`, handing the union's lines (graph/lines.py) to
+    `each` a batch at a time as they are written (the explorer's table reads them, viz/table.py); return the
+    number of triples in the union."""
     runs = _Runs(run_lines)
 
     def quads() -> Iterator[Iterator[ox.Quad]]:
@@ -104,14 +131,13 @@ def write_graphs(files: Iterable[tuple[str, list[str]]], trig: BinaryIO, ttl: Bi
     ox.serialize(chain.from_iterable(quads()), trig, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     count = 0
 
-    def triples() -> Iterator[list[ox.Quad]]:
+    def triples() -> Iterator[Iterator[ox.Quad]]:
         nonlocal count
         for batch in _batches(runs.merged()):
             count += len(batch)
-            parsed = list(ox.parse(_text(batch), format=ox.RdfFormat.N_TRIPLES))
             if each is not None:
-                each(parsed)
-            yield parsed
+                each(batch)
+            yield ox.parse(_text(batch), format=ox.RdfFormat.N_TRIPLES)
 
     ox.serialize(chain.from_iterable(triples()), ttl, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return count

@@ -101,3 +101,22 @@ def test_atomic_files_all_or_nothing(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert paths[0].stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_collector_paused_puts_the_collector_back_as_it_was() -> None:
+    import gc
+
+    from gcmkg.graph.write import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a failed build")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # whoever turned it off keeps it off
+    finally:
+        gc.enable()

@@ -113,3 +113,25 @@ def test_several_values_and_duplicates_give_the_sparql_rows() -> None:
 @pytest.mark.parametrize("question", list(QUESTIONS))
 def test_an_empty_graph_has_no_rows(question) -> None:
     assert question(Table().add_reference()) == []
+
+
+def test_lines_give_the_table_their_parsed_triples_give() -> None:
+    """Table.add_lines reads the builder's lines as add_terms reads pyoxigraph's parse of them, hostile text too."""
+    import random
+
+    from gcmkg.graph.build import graph_lines
+    from gcmkg.graph.lines import RDFS, SKOS, lit
+    from gcmkg.graph.write import _text
+
+    rng = random.Random(7)
+    alphabet = 'a"\\\n\r\t\x00\x01\x08\x0c\x1f\x7f\u2028\u00e9\U0001F600\' <>^@'
+    nasty = ['', 'x\\u0041', '"', '\\', *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+                                           for _ in range(300))]
+    node = "https://w3id.org/gcmkg/actor/government/vlaamse-regering"
+    lines = sorted({line for _, ls in graph_lines(sample_extractions()) for line in ls}
+                   | {f"<{node}> <{p}> {lit(text)}" for text in nasty for p in (SKOS.altLabel, RDFS.label)}
+                   | {f"<{node}> <{SKOS.notation}> {lit(text, 'http://example.org/dt')}" for text in nasty})
+    from_lines = Table().add_lines(lines)
+    from_terms = Table().add_terms(ox.parse(_text(lines), format=ox.RdfFormat.N_TRIPLES))
+    assert from_lines.by == from_terms.by
+    assert set(from_lines.values(SKOS.altLabel, node)) >= set(nasty) - {""}

@@ -10,6 +10,7 @@ any order and more than once (TriG repeats a triple in every file's graph).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import product
@@ -19,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from gcmkg.graph.io import GraphFileError, load_graph
+from gcmkg.graph.lines import TYPE_MARK
 from gcmkg.graph.reference import ONTOLOGY_FILES, ontology_text
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -44,6 +46,14 @@ _PREDICATES = {TYPE, _SKOS + "prefLabel", _SKOS + "altLabel", _SKOS + "notation"
 _OX_FORMATS = {".ttl": (ox.RdfFormat.TURTLE, "turtle"), ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
                ".trig": (ox.RdfFormat.TRIG, "trig"), ".nq": (ox.RdfFormat.N_QUADS, "nquads")}
 Row = dict[str, str]
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    """An N-Triples string's characters (ECHAR and UCHAR escapes, as the N-Triples grammar has them)."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if m.group(3) is None
+                       else _ECHAR[m.group(3)], text)
 
 
 class Table:
@@ -78,6 +88,35 @@ class Table:
             if column is self._type_column and o not in _TYPES:
                 continue
             s, o = intern(t.subject.value), intern(o) if len(o) < 200 else o
+            old = column.get(s)
+            if old is None:
+                column[s] = o
+            elif isinstance(old, set):
+                old.add(o)
+            elif old != o:
+                column[s] = {old, o}
+        return self
+
+    def add_lines(self, lines: Iterable[str]) -> Table:
+        """The builder's N-Triples lines (graph/lines.py: `<s> <p> <o>`, rdf:type as TYPE_MARK), read as
+        `add_terms` reads the triples pyoxigraph parses from them, without making a pyoxigraph term of each."""
+        columns = {f"<{p}>": column for p, column in self.by.items()}
+        columns[TYPE_MARK] = self._type_column
+        intern = sys.intern
+        for line in lines:
+            s, p, o = line.split(" ", 2)
+            column = columns.get(p)
+            if column is None:
+                continue
+            if o[0] == "<":
+                o = o[1:-1]
+            else:  # "lexical form", maybe followed by ^^<datatype> or @language; neither holds a quote
+                o = o[1:o.rindex('"')]
+                if "\\" in o:
+                    o = _unescape(o)
+            if column is self._type_column and o not in _TYPES:
+                continue
+            s, o = intern(s[1:-1]), intern(o) if len(o) < 200 else o
             old = column.get(s)
             if old is None:
                 column[s] = o
