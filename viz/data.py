@@ -125,10 +125,11 @@ def _read_positions(c: _Collector, t: Table) -> None:
 
 
 def _read_evidence(c: _Collector, t: Table) -> None:
-    for r in table.evidence(t):
-        c.evidence[r["body"]].add((r["file"], int(r["start"]), int(r["end"]), r["quote"]))
-    for r in table.sources(t):
-        c.sources[r["id"]].add(r["file"])
+    """table.evidence's and table.sources' rows, unsorted: each goes into a set."""
+    for body, file, start, end, quote in table.evidence_spans(t):
+        c.evidence[body].add((file, int(start), int(end), quote))
+    for node, file in table.source_files(t):
+        c.sources[node].add(file)
 
 
 def _sizes(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:

@@ -258,20 +258,46 @@ def memberships(t: Table) -> list[Row]:
 
 
 def evidence(t: Table) -> list[Row]:
+    return _rows({"body": b, "file": f, "start": a, "end": e, "quote": q} for b, f, a, e, q in evidence_spans(t))
+
+
+def _each(v: str | set[str] | None) -> Iterable[str]:
+    """A table cell's values in no fixed order (Table.values sorts them)."""
+    return () if v is None else (v,) if type(v) is str else v
+
+
+def evidence_spans(t: Table) -> Iterator[tuple[str, str, str, str, str]]:
+    """(body, file, start, end, quote) of every annotation, maybe repeated, in no fixed order: the rows of
+    `evidence` without sorting them (the explorer files each under its body). A target's spans are worked
+    out once: one span is often the evidence of several facts."""
+    by = t.by
+    types, has_target, has_body, selector, exact, start, end, source, identifier = (by[p] for p in (
+        TYPE, _OA + "hasTarget", _OA + "hasBody", _OA + "hasSelector", _OA + "exact", _OA + "start", _OA + "end",
+        _OA + "hasSource", _DCT + "identifier"))
     quote, position = _OA + "TextQuoteSelector", _OA + "TextPositionSelector"
-    found = []
+    spans_of: dict[str, list[tuple[str, str, str, str]]] = {}
     for ann in t.typed(_OA + "Annotation"):
-        for body, target in product(t.values(_OA + "hasBody", ann), t.values(_OA + "hasTarget", ann)):
-            selectors = t.values(_OA + "hasSelector", target)
-            quotes = [(s, q) for s in selectors if quote in t.values(TYPE, s) for q in t.values(_OA + "exact", s)]
-            spans = [(a, b) for s in selectors if position in t.values(TYPE, s)
-                     for a in t.values(_OA + "start", s) for b in t.values(_OA + "end", s)]
-            for file, (_, q), (a, b) in product(t.path(target, _OA + "hasSource", _DCT + "identifier"), quotes, spans):
-                found.append({"body": body, "file": file, "start": a, "end": b, "quote": q})
-    return _rows(found)
+        for target in _each(has_target.get(ann)):
+            spans = spans_of.get(target)
+            if spans is None:
+                selectors = list(_each(selector.get(target)))
+                quotes = [q for s in selectors if quote in _each(types.get(s)) for q in _each(exact.get(s))]
+                ends = [(a, b) for s in selectors if position in _each(types.get(s))
+                        for a in _each(start.get(s)) for b in _each(end.get(s))]
+                files = [f for src in _each(source.get(target)) for f in _each(identifier.get(src))]
+                spans = spans_of[target] = [(f, a, b, q) for f, q, (a, b) in product(files, quotes, ends)]
+            for body in _each(has_body.get(ann)):
+                for span in spans:
+                    yield (body, *span)
+
+
+def source_files(t: Table) -> Iterator[tuple[str, str]]:
+    """(node, file) for every node derived from a source file, in no fixed order: the rows of `sources`."""
+    derived = t.by["http://www.w3.org/ns/prov#wasDerivedFrom"]
+    for s in derived:
+        for f in t.path(s, "http://www.w3.org/ns/prov#wasDerivedFrom", _DCT + "identifier"):
+            yield s, f
 
 
 def sources(t: Table) -> list[Row]:
-    derived = t.by["http://www.w3.org/ns/prov#wasDerivedFrom"]
-    return _rows({"id": s, "file": f} for s in derived for f in t.path(s, "http://www.w3.org/ns/prov#wasDerivedFrom",
-                                                                        _DCT + "identifier"))
+    return _rows({"id": s, "file": f} for s, f in source_files(t))
