@@ -120,3 +120,15 @@ def test_collector_paused_puts_the_collector_back_as_it_was() -> None:
         assert not gc.isenabled()  # whoever turned it off keeps it off
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("line", ["<http://x.org/a b> <http://x.org/p> <http://x.org/o>",
+                                  "<relative> <http://x.org/p> <http://x.org/o>",
+                                  '<http://x.org/a> <http://x.org/p> "x"^^<no-scheme>'])
+def test_an_invalid_iri_still_stops_the_writing(line: str) -> None:
+    """The named graphs are parsed leniently, the union strictly: every line is checked once."""
+    good = "<http://x.org/a> <http://x.org/p> <http://x.org/o>"
+    with pytest.raises(SyntaxError):
+        write_graphs([(f"{BASE}graph/a", [good]), (f"{BASE}graph/b", sorted([good, line]))], io.BytesIO(), io.BytesIO())
+    with pytest.raises(ValueError):
+        write_graphs([("graph b", [good])], io.BytesIO(), io.BytesIO())

@@ -101,8 +101,8 @@ class Table:
         """The builder's N-Triples lines (graph/lines.py: `<s> <p> <o>`, rdf:type as TYPE_MARK), read as
         `add_terms` reads the triples pyoxigraph parses from them, without making a pyoxigraph term of each."""
         columns = {f"<{p}>": column for p, column in self.by.items()}
-        columns[TYPE_MARK] = self._type_column
-        intern = sys.intern
+        columns[TYPE_MARK] = type_column = self._type_column
+        intern, last, subject = sys.intern, None, ""
         for line in lines:
             s, p, o = line.split(" ", 2)
             column = columns.get(p)
@@ -110,20 +110,26 @@ class Table:
                 continue
             if o[0] == "<":
                 o = o[1:-1]
+                if column is type_column and o not in _TYPES:
+                    continue
+                o = intern(o)
             else:  # "lexical form", maybe followed by ^^<datatype> or @language; neither holds a quote
                 o = o[1:o.rindex('"')]
                 if "\\" in o:
                     o = _unescape(o)
-            if column is self._type_column and o not in _TYPES:
-                continue
-            s, o = intern(s[1:-1]), intern(o) if len(o) < 200 else o
-            old = column.get(s)
+                if column is type_column and o not in _TYPES:
+                    continue
+                if len(o) < 200:
+                    o = intern(o)
+            if s != last:  # sorted lines: a subject's lines come together
+                last, subject = s, intern(s[1:-1])
+            old = column.get(subject)
             if old is None:
-                column[s] = o
-            elif isinstance(old, set):
+                column[subject] = o
+            elif type(old) is set:
                 old.add(o)
             elif old != o:
-                column[s] = {old, o}
+                column[subject] = {old, o}
         return self
 
     def add_reference(self) -> Table:
