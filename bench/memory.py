@@ -35,7 +35,7 @@ def measure(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     r["extract_s"] = time.perf_counter() - t
     r["peak_mb_after_extract"] = _peak_mb()
     t = time.perf_counter()
-    outputs = write_outputs(out, result)
+    outputs = write_outputs(out, result, keep_extractions=False)  # as `gcmkg build` does
     r["graph_files_s"] = time.perf_counter() - t
     r["peak_mb"] = _peak_mb()
     r["worker_peak_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)

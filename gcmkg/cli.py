@@ -49,13 +49,13 @@ def build(paths: Annotated[list[Path] | None, typer.Argument(help="Files or fold
             raise UsageError(f"--base-iri {base_iri}: must end with / or #")
         result = run_build(paths or [bundled_seeds()], out, progress=lambda name: typer.echo(f"extracting {name}", err=True),
                            base_iri=base_iri, workers=workers, scheduler=scheduler,
-                           cache_dir=None if no_cache else cache or out / CACHE_DIR_NAME)
+                           cache_dir=None if no_cache else cache or out / CACHE_DIR_NAME, keep_extractions=False)
     except GcmkgError as e:
         raise _fail(e) from None
     for problem in result.problems():
         typer.echo(problem.line(), err=True)
     totals = result.report()["totals"]
-    typer.echo(f"{len(result.extractions)} files: " + ", ".join(f"{v} {k}" for k, v in totals.items())
+    typer.echo(f"{result.extracted} files: " + ", ".join(f"{v} {k}" for k, v in totals.items())
                + f" -> {out}/graph.ttl, graph.trig, graph.html, report.json", err=True)
     raise typer.Exit(result.exit_code(strict))
 

@@ -51,6 +51,8 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)  # file name -> warnings about reading it
     inputs: dict[str, dict[str, str | None]] = field(default_factory=dict)  # file name -> format, read_as
+    let_go: int = 0  # extractions that write_outputs let go once the graph builder had them (keep_extractions=False)
+    kept_report: dict | None = None  # report() as it was before they went
 
     def add(self, o: Outcome) -> None:
         self.inputs[o.name] = {"format": o.format, "read_as": o.read_as}
@@ -71,7 +73,14 @@ class BuildResult:
         """0 when all is fine, 1 when a document failed (with `strict`, also when anything was warned about)."""
         return EXIT_DOCUMENTS_FAILED if self.errors or (strict and self.warnings) else EXIT_OK
 
+    @property
+    def extracted(self) -> int:
+        """How many files have an extraction (also after write_outputs let them go)."""
+        return len(self.extractions) + self.let_go
+
     def report(self) -> dict:
+        if self.kept_report is not None:
+            return self.kept_report
         docs = {}
         for ex in self.extractions:
             own = set(self.warnings.get(ex.source, []))
@@ -177,9 +186,11 @@ def extract_all(paths: Iterable[Path], progress: Callable[[str], None] | None = 
 
 def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] | None = None,
           base_iri: str | None = None, *, workers: int = 1, scheduler: str | None = None,
-          cache_dir: Path | None = None) -> BuildResult:
+          cache_dir: Path | None = None, keep_extractions: bool = True) -> BuildResult:
     """Extract every document, build the graph, write graph.ttl, graph.trig, graph.html and report.json.
     `base_iri` replaces https://w3id.org/gcmkg/ in the data's IRIs (see graph/iris.py).
+    With `keep_extractions=False` the result's extractions are let go while the graph is written (a
+    corpus's take hundreds of MB); its `extracted` count and `report()` stay as they were.
 
     With `cache_dir`, unchanged documents are not extracted again, and when nothing changed since the
     last build into `out_dir` its outputs are kept as they are (gcmkg.cache)."""
@@ -209,15 +220,18 @@ def build(paths: Sequence[Path], out_dir: Path, progress: Callable[[str], None] 
     if cache and (current := cache.outputs_current(build_key, out_dir)):
         result.outputs = current
         return result
-    result.outputs = write_outputs(out_dir, result, base_iri)
+    result.outputs = write_outputs(out_dir, result, base_iri, keep_extractions=keep_extractions)
     if cache:
         cache.record_outputs(build_key, out_dir, result.outputs)
     return result
 
 
-def write_outputs(out_dir: Path, result: BuildResult, base_iri: str | None = None) -> dict[str, Path]:
+def write_outputs(out_dir: Path, result: BuildResult, base_iri: str | None = None, *,
+                  keep_extractions: bool = True) -> dict[str, Path]:
     """Make graph.ttl, graph.trig, graph.html and report.json from the extractions, each straight into a
-    temp file, and rename them into place only once all of them are made (graph.io.AtomicFiles)."""
+    temp file, and rename them into place only once all of them are made (graph.io.AtomicFiles).
+    With `keep_extractions=False`, each extraction is let go as soon as the graph builder has taken it
+    (result.extractions is then empty; result.extracted and result.report() are kept)."""
     from gcmkg.graph.build import GraphBuilder
     from gcmkg.graph.io import AtomicFiles
     from gcmkg.graph.write import collector_paused, write_graphs
@@ -225,11 +239,19 @@ def write_outputs(out_dir: Path, result: BuildResult, base_iri: str | None = Non
     from gcmkg.viz.table import Table
 
     keys = {"graph.ttl": "ttl", "graph.trig": "trig", "graph.html": "html", "report.json": "report"}
-    report = json.dumps(result.report(), indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
+    summary = result.report()
+    report = json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=False).encode("utf-8") + b"\n"
     with collector_paused():  # millions of small objects, no cycles (graph/write.py)
         builder = GraphBuilder(base_iri) if base_iri else GraphBuilder()
-        for ex in result.extractions:
-            builder.add(ex)
+        if keep_extractions:
+            for ex in result.extractions:
+                builder.add(ex)
+        else:  # the list is emptied as the builder takes each (it keeps what it needs, compressed)
+            extractions, result.extractions = result.extractions, []
+            result.kept_report, result.let_go = summary, result.let_go + len(extractions)
+            extractions.reverse()
+            while extractions:
+                builder.add(extractions.pop())
         table = Table()  # what the explorer reads of the merged graph
         try:
             with AtomicFiles([out_dir / name for name in OUTPUTS]) as out:
