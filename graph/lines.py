@@ -10,6 +10,7 @@ every control character in a literal and no IRI here may hold one. A file's line
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -54,11 +55,14 @@ class Lit(str):
     """A literal, already in N-Triples form."""
 
 
+_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f\ufffe\uffff]')  # the characters pyoxigraph writes escaped
+
+
 def lit(value: object, datatype: str | None = None) -> Lit:
-    """An N-Triples literal; pyoxigraph does the escaping."""
-    if datatype is None:
-        return Lit(str(ox.Literal(str(value))))
-    return Lit(f"{ox.Literal(str(value))}^^<{datatype}>")
+    """An N-Triples literal; pyoxigraph does the escaping, if any is needed (most text needs none)."""
+    text = str(value)
+    quoted = str(ox.Literal(text)) if _ESCAPED.search(text) else f'"{text}"'
+    return Lit(quoted if datatype is None else f"{quoted}^^<{datatype}>")
 
 
 @dataclass

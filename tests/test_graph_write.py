@@ -132,3 +132,20 @@ def test_an_invalid_iri_still_stops_the_writing(line: str) -> None:
         write_graphs([(f"{BASE}graph/a", [good]), (f"{BASE}graph/b", sorted([good, line]))], io.BytesIO(), io.BytesIO())
     with pytest.raises(ValueError):
         write_graphs([("graph b", [good])], io.BytesIO(), io.BytesIO())
+
+
+def test_lit_writes_every_character_as_pyoxigraph_does() -> None:
+    """lit() leaves text that needs no escape to Python; the rest to pyoxigraph: the same N-Triples either way."""
+    import random
+
+    import pyoxigraph as ox
+
+    from gcmkg.graph.lines import lit
+
+    code_points = [*range(0x3000), *range(0xFFF0, 0x10100), *range(0x3000, 0x110000, 97)]
+    chars = [chr(cp) for cp in code_points if not 0xD800 <= cp <= 0xDFFF]
+    assert [c for c in chars if lit(c) != str(ox.Literal(c))] == []
+    rng = random.Random(3)
+    texts = ["".join(rng.choices(chars[:300] + chars[-5:], k=rng.randint(0, 40))) for _ in range(2000)]
+    dt = "http://www.w3.org/2001/XMLSchema#date"
+    assert [t for t in texts if lit(t) != str(ox.Literal(t)) or lit(t, dt) != f"{ox.Literal(t)}^^<{dt}>"] == []
