@@ -8,7 +8,7 @@ prov:wasDerivedFrom that file, which is what the per-source queries use.
 
 A corpus makes millions of triples, so they are not held as rdflib objects:
 each file's triples are N-Triples lines (`<s> <p> <o>`, rdf:type written `<>`
-so that it sorts first), sorted and kept zlib-compressed until every file is
+so that it sorts first), sorted and kept (zlib-compressed once they take much memory) until every file is
 in; then the canonical labels and the dangling-reference flags, which need all
 files, are added and the files come out in graph-IRI order (`files()`), for
 graph/write.py to serialise. `build_dataset` gives the same quads as an rdflib
@@ -18,6 +18,7 @@ Dataset, for small graphs (tests, evaluation).
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 import zlib
 from collections import defaultdict
@@ -50,6 +51,7 @@ _OBJECTIVE_TARGET = re.compile(r"gcm\s+(?:objective|doelstelling)\s+(\d+)")
 _PARAGRAPH_TARGET = re.compile(r"gcm\s+(?:paragraph|paragraaf|par\.?|§)\s*(\d+[a-z]?)")
 _PARAGRAPH_REF = re.compile(r"(\d+)([a-z]?)")
 _OBJECTIVE_PARAGRAPHS = range(17, 40)  # paragraphs 17..39 hold objectives 1..23, see ontology/objectives.ttl
+PLAIN_BYTES = 256 << 20  # the builder holds this much of the files' lines as text, the rest compressed
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]+")
 
 
@@ -86,6 +88,7 @@ class GraphBuilder:
 
     def __init__(self, base_iri: str = DEFAULT_BASE) -> None:
         self.build = Build(Iris(base_iri))
+        self.plain_bytes = 0  # held as text so far; the files after PLAIN_BYTES are held compressed
 
     def add(self, ex: Extraction) -> None:
         if ex.source in self.build.files:
@@ -104,7 +107,12 @@ class GraphBuilder:
             _add_position(f, pos)
         for flag in ex.flags:
             _add_flag(f, flag.message, flag.evidence)
-        self.build.files[ex.source] = zlib.compress("\n".join(sorted(f.lines)).encode("utf-8"), 1)
+        text = "\n".join(sorted(f.lines))
+        if self.plain_bytes < PLAIN_BYTES:  # compressing costs a tenth of these steps' time: only when it must
+            self.plain_bytes += sys.getsizeof(text)
+            self.build.files[ex.source] = text
+        else:
+            self.build.files[ex.source] = zlib.compress(text.encode("utf-8"), 1)
 
     def files(self) -> Iterator[tuple[str, list[str]]]:
         """(named graph IRI, the file's sorted, distinct lines) for every file, in graph-IRI order.
@@ -116,7 +124,8 @@ class GraphBuilder:
             extra[f.source] |= f.lines
         order = sorted((build.iris.graph(source), source) for source in build.files)
         for graph, source in order:
-            lines = zlib.decompress(build.files.pop(source)).decode("utf-8").split("\n")
+            held = build.files.pop(source)
+            lines = (held if type(held) is str else zlib.decompress(held).decode("utf-8")).split("\n")
             yield graph, sorted(set(lines) | extra[source]) if extra[source] else lines
 
 

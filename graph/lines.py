@@ -70,7 +70,7 @@ class Build:
     """State shared by all files of one build: labels to pick a canonical one, references to check."""
 
     iris: Iris
-    files: dict[str, bytes] = field(default_factory=dict)  # source -> its sorted lines, compressed
+    files: dict[str, str | bytes] = field(default_factory=dict)  # source -> its sorted lines (maybe compressed)
     labels: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     described: set[str] = field(default_factory=set)
     refs: set[tuple[str, str, str, str]] = field(default_factory=set)  # (source, what, iri, key)

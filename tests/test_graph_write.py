@@ -149,3 +149,18 @@ def test_lit_writes_every_character_as_pyoxigraph_does() -> None:
     texts = ["".join(rng.choices(chars[:300] + chars[-5:], k=rng.randint(0, 40))) for _ in range(2000)]
     dt = "http://www.w3.org/2001/XMLSchema#date"
     assert [t for t in texts if lit(t) != str(ox.Literal(t)) or lit(t, dt) != f"{ox.Literal(t)}^^<{dt}>"] == []
+
+
+@pytest.mark.parametrize("plain_bytes", [0, 20_000])
+def test_files_held_compressed_give_the_same_bytes(monkeypatch, plain_bytes: int) -> None:
+    """The builder holds the first files' lines as text and the rest compressed: no difference in the output."""
+    from gcmkg.graph import build
+
+    whole = written(sample_extractions())
+    monkeypatch.setattr(build, "PLAIN_BYTES", plain_bytes)
+    builder = GraphBuilder()
+    for ex in sample_extractions():
+        builder.add(ex)
+    kinds = {type(held) for held in builder.build.files.values()}
+    assert kinds == ({bytes} if plain_bytes == 0 else {str, bytes})
+    assert written(sample_extractions())[:3] == whole[:3]
